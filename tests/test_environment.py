@@ -1,0 +1,85 @@
+"""requirements.txt 와 environment.yml 이 같은 버전을 고정하고, 설치된 환경이 그 버전인지 확인한다."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.\-]+)$")
+REQUIRED = {
+    "jupyterlab", "tensorflow", "keras", "numpy", "pandas", "matplotlib", "seaborn",
+    "scikit-learn", "nbval", "pytest", "ipykernel", "ipywidgets", "koreanize-matplotlib", "ruff",
+}  # fmt: skip
+
+
+def _pins(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    pins: dict[str, str] = {}
+    other: list[str] = []
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = PIN.match(line)
+        if match:
+            pins[match[1].lower()] = match[2]
+        else:
+            other.append(line)
+    return pins, other
+
+
+def requirements() -> tuple[dict[str, str], list[str]]:
+    return _pins((ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines())
+
+
+def environment() -> tuple[dict[str, str], list[str], list[str]]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    pins, other = _pins(pip_section)
+    return pins, other, conda
+
+
+def test_requirements_pin_every_package_exactly() -> None:
+    pins, other = requirements()
+    assert REQUIRED <= set(pins), f"고정되지 않은 패키지: {REQUIRED - set(pins)}"
+    assert sorted(other) == ["-c constraints.txt", "-e ."], other
+
+
+def test_environment_yml_agrees_with_requirements() -> None:
+    req_pins, req_other = requirements()
+    env_pins, env_other, conda = environment()
+    assert env_pins == req_pins
+    assert sorted(env_other) == sorted(req_other)
+    assert "python=3.11" in conda and "pip" in conda
+
+
+def test_constraints_agree_with_requirements() -> None:
+    constraints, _ = _pins((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines())
+    req_pins, _ = requirements()
+    for name, pinned in req_pins.items():
+        assert constraints.get(name) == pinned, (
+            f"{name}: constraints {constraints.get(name)} != {pinned}"
+        )
+
+
+def test_installed_versions_are_the_pinned_ones() -> None:
+    pins, _ = requirements()
+    wrong = {name: (version(name), want) for name, want in pins.items() if version(name) != want}
+    assert not wrong, f"설치된 버전이 고정 버전과 다릅니다(설치됨, 고정): {wrong}"
+
+
+def test_pip_check_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_python_version_is_supported() -> None:
+    assert (3, 10) <= sys.version_info[:2] <= (3, 13)

@@ -1,0 +1,153 @@
+"""커밋된 노트북이 깨끗한 한 번의 실행 결과인지, 강의 뼈대와 규칙을 지키는지 확인한다.
+
+출력의 재현성은 nbval(pytest 가 notebooks/ 를 다시 실행)이 확인하고, 여기서는 저장된 파일 자체를 본다.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+LESSONS = [p for p in NOTEBOOKS if not p.name.startswith("00_")]
+IDS = [p.name for p in NOTEBOOKS]
+
+OLD_API = re.compile(
+    r"\b(predict_classes|np_utils|tf\.placeholder|tf\.Session|ConfigProto|tf\.set_random_seed|"
+    r"global_variables_initializer|tf\.log\b|softmax_cross_entropy_with_logits_v2|tf\.random_uniform)"
+)
+MACHINE_PATH = re.compile(
+    r"(/root/|/home/\w|/Users/\w|/tmp/|/work/|[A-Za-z]:\\\\Users|site-packages)"
+)
+SKELETON = ("학습 목표", "연습 문제", "정리", "참고 자료")
+
+
+def _read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def _code(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def _texts(cell: nbformat.NotebookNode) -> list[str]:
+    out = []
+    for output in cell.get("outputs", []):
+        if "text" in output:
+            out.append(output["text"])
+        for key in ("text/plain", "text/html", "text/markdown"):
+            if key in output.get("data", {}):
+                out.append(output["data"][key])
+        if output.get("output_type") == "error":
+            out.append("\n".join(output.get("traceback", [])))
+    return out
+
+
+def test_there_are_notebooks() -> None:
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00_environment_check.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_file_name_is_ascii_and_numbered(path: Path) -> None:
+    assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_valid_and_uses_the_python3_kernel(path: Path) -> None:
+    nb = _read(path)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_outputs_come_from_one_clean_top_to_bottom_run(path: Path) -> None:
+    counts = [c.execution_count for c in _code(_read(path))]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"실행 번호 {counts}: 'bash course.sh refresh {path.relative_to(ROOT)}' 로 다시 실행하세요"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_errors_warnings_or_progress_bars(path: Path) -> None:
+    for index, cell in enumerate(_code(_read(path))):
+        for output in cell.get("outputs", []):
+            assert output["output_type"] != "error", f"셀 {index}: 오류 출력"
+            if output["output_type"] == "stream":
+                assert output["name"] == "stdout", (
+                    f"셀 {index}: stderr 출력(경고?): {output['text'][:200]}"
+                )
+                assert "\r" not in output["text"], (
+                    f"셀 {index}: 진행 막대 출력(verbose=0 또는 2 를 쓰세요)"
+                )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_machine_paths(path: Path) -> None:
+    for index, cell in enumerate(_read(path).cells):
+        for text in [cell.source, *_texts(cell)]:
+            match = MACHINE_PATH.search(text)
+            assert match is None, f"셀 {index}: 컴퓨터 경로가 들어 있음: {match and match.group(0)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_removed_api_is_executed(path: Path) -> None:
+    for index, cell in enumerate(_code(_read(path))):
+        for line in cell.source.splitlines():
+            code = line.split("#", 1)[0]
+            assert not OLD_API.search(code), f"셀 {index}: 없어진 API 를 실행함: {line.strip()}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_title_and_setup_come_first(path: Path) -> None:
+    nb = _read(path)
+    first = nb.cells[0]
+    assert first.cell_type == "markdown" and first.source.startswith("# ")
+    assert re.search(r"[가-힣]", first.source.splitlines()[0]), "제목은 한국어로"
+    assert "helpers.setup_notebook(" in _code(nb)[0].source, (
+        "첫 코드 셀에서 helpers.setup_notebook() 을 부르세요"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_skeleton_sections_in_order(path: Path) -> None:
+    headings = [
+        line.lstrip("#").strip()
+        for cell in _read(path).cells
+        if cell.cell_type == "markdown"
+        for line in cell.source.splitlines()
+        if line.startswith("## ")
+    ]
+    positions = []
+    for section in SKELETON:
+        found = [i for i, h in enumerate(headings) if h.startswith(section)]
+        assert found, f"'## {section}' 절이 없습니다. 절 목록: {headings}"
+        positions.append(found[0])
+    assert positions == sorted(positions), f"절 순서는 {SKELETON} 이어야 합니다: {headings}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_outputs_are_compared_somewhere(path: Path) -> None:
+    """nbval-lax 는 '# NBVAL_CHECK_OUTPUT' 셀만 비교한다. 결정적인 교육용 숫자는 그렇게 표시한다."""
+    checked = [c for c in _code(_read(path)) if "NBVAL_CHECK_OUTPUT" in c.source]
+    assert checked and all(c.outputs for c in checked)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
+def test_lessons_have_at_least_three_checked_exercises(path: Path) -> None:
+    source = "\n".join(c.source for c in _code(_read(path)))
+    assert len(set(re.findall(r"\bex\.(q\d+)\.check\(", source))) >= 3
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
+def test_lessons_plot_something_and_assert_their_claims(path: Path) -> None:
+    cells = _code(_read(path))
+    assert any("image/png" in o.get("data", {}) for c in cells for o in c.outputs), (
+        "그림이 없습니다"
+    )
+    assert any(re.search(r"^\s*assert ", c.source, re.M) for c in cells), (
+        "assert 로 확인한 주장이 없습니다"
+    )

@@ -1,0 +1,34 @@
+"""저장소 규칙: README 의 테스트 명령 = .ci/run 의 명령, 노트북 목차, 린트(ruff)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_COMMAND = "bash course.sh test"
+
+
+def test_readme_and_ci_run_the_same_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert TEST_COMMAND in readme
+    assert re.search(rf"^{re.escape(TEST_COMMAND)}\s*$", ci, re.M)
+
+
+def test_readme_links_every_notebook() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        assert f"(notebooks/{path.name})" in readme, f"README 목차에 {path.name} 이(가) 없습니다"
+
+
+def test_ruff_is_clean() -> None:
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
+    result = subprocess.run(
+        [ruff, "check", "helpers", "tests", "tools", "notebooks"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
