@@ -13,9 +13,9 @@ VENV=.venv
 if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" - <<'PY'
 import sys
-if not ((3, 10) <= sys.version_info[:2] <= (3, 13)):
-    sys.exit(f"Python 3.10~3.13 이 필요합니다(지금 {sys.version.split()[0]}). "
-             "Python 3.10-3.13 is required (3.11 recommended).")
+if not ((3, 11) <= sys.version_info[:2] <= (3, 13)):
+    sys.exit(f"Python 3.11~3.13 이 필요합니다(지금 {sys.version.split()[0]}). "
+             "Python 3.11-3.13 is required (3.11 recommended).")
 PY
     echo "가상환경 만들기: $VENV"
     "$PYTHON" -m venv "$VENV"

@@ -82,4 +82,4 @@ def test_pip_check_is_clean() -> None:
 
 
 def test_python_version_is_supported() -> None:
-    assert (3, 10) <= sys.version_info[:2] <= (3, 13)
+    assert (3, 11) <= sys.version_info[:2] <= (3, 13)
