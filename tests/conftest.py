@@ -14,6 +14,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 import pytest
 
 from helpers import data
@@ -29,7 +30,7 @@ def _restore_rcparams() -> Iterator[None]:
     saved = mpl.rcParams.copy()
     yield
     mpl.rcParams.update(saved)
-    matplotlib.pyplot.close("all")
+    plt.close("all")
 
 
 @pytest.fixture
