@@ -79,6 +79,7 @@ def plot_history(
     *,
     title: str = "학습 곡선",
     ax: Axes | None = None,
+    legend_loc: str = "center right",
 ) -> tuple[Figure, Axes, Axes | None]:
     """손실은 왼쪽 축, 평가지표는 오른쪽 축에 훈련/검증 곡선을 함께 그린다.
 
@@ -93,6 +94,8 @@ def plot_history(
         그래프 제목.
     ax:
         그릴 축. ``None`` 이면 새 그림을 만든다.
+    legend_loc:
+        범례 위치(matplotlib 의 ``loc``). 기준선 등을 더 그려 범례가 곡선을 가리면 바꾼다.
 
     Returns
     -------
@@ -146,6 +149,6 @@ def plot_history(
     if metric_ax is not None:
         more_handles, more_labels = metric_ax.get_legend_handles_labels()
         handles, labels = handles + more_handles, labels + more_labels
-    (metric_ax or loss_ax).legend(handles, labels, loc="center right")
+    (metric_ax or loss_ax).legend(handles, labels, loc=legend_loc)
     fig.tight_layout()
     return fig, loss_ax, metric_ax

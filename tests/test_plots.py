@@ -60,6 +60,11 @@ def test_loss_only_history_has_no_metric_axis() -> None:
     assert metric_ax is None and loss_ax.get_title() == "손실만"
 
 
+def test_legend_position_can_be_chosen() -> None:
+    _, _, metric_ax = plot_history(_history("accuracy"), legend_loc="lower left")
+    assert metric_ax is not None and metric_ax.get_legend()._loc == 3  # 'lower left'
+
+
 def test_explicit_metric_is_used() -> None:
     history = {**_history("accuracy"), **_history("auc")}
     _, _, metric_ax = plot_history(history, metric="auc")
