@@ -1,0 +1,200 @@
+"""01 인공 뉴런: 뉴런 하나의 계산과 학습 한 걸음을 확인하는 네 문제."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises.core import Exercise, close
+
+
+def _number(answer: Any) -> float | None:
+    """답을 실수 하나로 바꾼다. 바꿀 수 없거나 bool, nan 이면 None."""
+    if isinstance(answer, bool | str):
+        return None
+    try:
+        if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
+            answer = answer.item()  # 원소 하나인 NumPy 배열
+        value = float(answer)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(value) else value
+
+
+def _not_a_number(answer: Any) -> str:
+    if isinstance(answer, str):
+        return f"답은 따옴표 없는 숫자로 적으세요(받은 값: 문자열 {answer!r})."
+    return f"답은 숫자 하나로 적으세요(받은 값: {answer!r})."
+
+
+# 문제 1 ─ w = 2.5, b = 90 인 뉴런에 설탕 12 g 을 넣으면?
+def _check_calories(answer: Any) -> str | None:
+    value = _number(answer)
+    if value is None:
+        return _not_a_number(answer) + " 예: 2.5 * 12 + 90"
+    if close(value, 102.5):
+        return "102.5 는 설탕 5 g 일 때의 값입니다. 이번 입력은 12 g 입니다."
+    if close(value, 30.0):
+        return "가중치 × 입력(2.5 × 12)까지만 계산했습니다. 편향 b = 90 을 더하세요."
+    if close(value, 90 * 12 + 2.5):
+        return "가중치와 편향을 바꿔 썼습니다. 입력에 곱하는 것은 가중치 w = 2.5 입니다."
+    if close(value, (2.5 + 90) * 12):
+        return "편향은 입력에 곱하지 않습니다: y = w·x + b 입니다."
+    if not close(value, 120.0):
+        return f"{value:g} kcal 가 아닙니다. y = w·x + b 에 w = 2.5, x = 12, b = 90 을 넣어 보세요."
+    return None
+
+
+q1 = Exercise(
+    "설탕 12 g 시리얼의 칼로리 예측",
+    _check_calories,
+    hint="뉴런의 출력은 y = w·x + b 입니다. w = 2.5, b = 90, x = 12 를 넣으세요.",
+    solution="answer_q1 = 2.5 * 12 + 90   # 120.0 kcal",
+    correct=[120, 120.0, 2.5 * 12 + 90],
+    wrong=[102.5, 30.0, 1082.5, 1110.0, 110.0, "120", True],
+)
+
+
+# 문제 2 ─ 입력 세 개: x = (6, 2, 3), w = (2.8, -3.5, 8.0), b = 74.4
+def _check_dot(answer: Any) -> str | None:
+    size = len(answer) if isinstance(answer, list | tuple) else getattr(answer, "size", 1)
+    if size == 3:
+        message = (
+            "숫자 하나가 아니라 세 개가 나왔습니다. 원소끼리 곱(w * x)은 모두 더해야 가중합이 됩니다. "
+            "np.dot(w, x) 또는 w @ x 로 곱해 더한 뒤, 편향 b = 74.4 를 한 번 더하세요."
+        )
+        try:
+            total = float(np.sum(np.asarray(answer, dtype=float)))
+        except (TypeError, ValueError):
+            return message
+        if close(total, 33.8 + 3 * 74.4):  # w * x + b
+            message += " (w * x + b 는 편향을 원소마다, 즉 세 번 더합니다.)"
+        return message
+    value = _number(answer)
+    if value is None:
+        return _not_a_number(answer) + " 예: np.dot(w, x) + b"
+    if close(value, 33.8):
+        return "가중합(33.8)까지는 맞습니다. 편향 b = 74.4 를 더하세요."
+    if close(value, 122.2):
+        return "섬유질의 가중치는 음수(-3.5)입니다. 2 × (-3.5) = -7 을 더해야 합니다."
+    if close(value, 118.2):
+        return (
+            "118.2 는 4 절의 Cheerios 입력 (1, 2, 6) 으로 계산한 값입니다. 노트북의 x 가 아직 Cheerios 입니다. "
+            "이 문제의 입력은 x = (6, 2, 3) 입니다: x = np.array([6, 2, 3])."
+        )
+    if not close(value, 108.2):
+        return f"{value:g} 가 아닙니다. 2.8×6 + (-3.5)×2 + 8.0×3 + 74.4 를 차례로 계산해 보세요."
+    return None
+
+
+q2 = Exercise(
+    "입력이 세 개인 뉴런의 출력 (내적)",
+    _check_dot,
+    hint="y = w₀x₀ + w₁x₁ + w₂x₂ + b 입니다. NumPy 로는 np.dot(w, x) + b 또는 w @ x + b.",
+    solution=(
+        "x = np.array([6, 2, 3])\n"
+        "w = np.array([2.8, -3.5, 8.0])\n"
+        "answer_q2 = np.dot(w, x) + 74.4   # 16.8 - 7.0 + 24.0 + 74.4 = 108.2"
+    ),
+    correct=[108.2, 16.8 - 7.0 + 24.0 + 74.4],
+    wrong=[
+        33.8,
+        122.2,
+        118.2,
+        [16.8, -7.0, 24.0],
+        (16.8, -7.0, 24.0),
+        np.array([91.2, 67.4, 98.4]),
+        100.0,
+        "108.2",
+    ],
+)
+
+
+# 문제 3 ─ 시그모이드 뉴런의 가중치를 한 번 고치기
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+_W, _X, _T, _LR = 0.5, 2.0, 1.0, 0.1
+_OUT = _sigmoid(_W * _X)  # σ(1) = 0.731059
+_NEW_W = _W + _LR * _X * (_T - _OUT)  # 0.553788
+
+
+def _check_update(answer: Any) -> str | None:
+    value = _number(answer)
+    if value is None:
+        return _not_a_number(answer) + " 예: w + lr * x * error"
+    tol = 1e-4
+    if close(value, _W + _LR * (_T - _OUT), tol):
+        return "오차에 입력 x = 2 를 곱하지 않았습니다. 가중치의 변화량은 학습률 × x × 오차(η·x·오차) 입니다."
+    if close(value, _W - _LR * _X * (_T - _OUT), tol):
+        return "부호가 반대입니다. 오차 = 목표 - 출력 = 1 - 0.7311 > 0 이므로 w 는 커져야 합니다."
+    wrong_out = _sigmoid(_W)
+    if close(value, _W + _LR * _X * (_T - wrong_out), tol):
+        return "출력을 σ(w) 로 계산했습니다. 뉴런의 출력은 σ(w·x) = σ(0.5 × 2) = σ(1) 입니다."
+    if close(value, _LR * _X * (_T - _OUT), tol):
+        return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5 에 더한 새 가중치를 답하세요."
+    if not close(value, _NEW_W, tol):
+        return (
+            f"{value:g} 가 아닙니다. 출력 σ(1) ≈ 0.7311, 오차 = 1 - 0.7311 을 구한 뒤 "
+            "w + 0.1 × x × 오차 를 계산하세요."
+        )
+    return None
+
+
+q3 = Exercise(
+    "경사 하강법 한 걸음: 새 가중치",
+    _check_update,
+    hint=(
+        "순서대로: ① 출력 = σ(w·x) ② 오차 = 목표 - 출력 ③ 새 w = w + 학습률 × x × 오차.\n"
+        "σ(z) = 1 / (1 + e^(-z)) 는 np.exp 로 계산할 수 있습니다."
+    ),
+    solution=(
+        "w, x, target, lr = 0.5, 2.0, 1.0, 0.1\n"
+        "output = 1 / (1 + np.exp(-(w * x)))   # σ(1) ≈ 0.731059\n"
+        "error = target - output                 # ≈ 0.268941\n"
+        "answer_q3 = w + lr * x * error          # ≈ 0.553788"
+    ),
+    correct=[_NEW_W, round(_NEW_W, 4)],
+    wrong=[
+        round(_W + _LR * (_T - _OUT), 6),
+        round(_W - _LR * _X * (_T - _OUT), 6),
+        round(_W + _LR * _X * (_T - _sigmoid(_W)), 6),
+        round(_LR * _X * (_T - _OUT), 6),
+        0.5,
+    ],
+)
+
+
+# 문제 4 ─ 입력 0, 목표 1, 편향 없는 뉴런은 1000 번 학습한 뒤 무엇을 출력하나?
+def _check_stuck(answer: Any) -> str | None:
+    value = _number(answer)
+    if value is None:
+        return _not_a_number(answer) + " 출력은 0 과 1 사이의 실수입니다."
+    if close(value, _sigmoid(3.0)):
+        return (
+            "σ(3) ≈ 0.9526 을 계산했습니다. w 는 3 그대로지만 뉴런의 출력은 σ(w·x) = σ(3·0) 입니다. "
+            "입력 x = 0 을 잊지 마세요."
+        )
+    if value >= 0.9:
+        return "목표(1)에 가까워지지 못합니다. 입력이 0 이면 x·오차 = 0 이라 가중치가 전혀 바뀌지 않습니다."
+    if close(value, 0.0):
+        return "σ(w·0) = σ(0) 입니다. 시그모이드에 0 을 넣으면 0 이 아닙니다."
+    if not close(value, 0.5):
+        return f"{value:g} 가 아닙니다. 가중치가 얼마이든 w·0 = 0 이므로 출력은 항상 σ(0) 입니다."
+    return None
+
+
+q4 = Exercise(
+    "입력이 0 인 뉴런이 멈추는 곳",
+    _check_stuck,
+    hint="w·x 에서 x = 0 이면? 그리고 가중치의 변화량 lr·x·오차 는?",
+    solution=(
+        "w 가 무엇이든 w·0 = 0 이고, 변화량 0.1·0·오차 = 0 이라 w 는 그대로입니다.\n"
+        "answer_q4 = 0.5   # σ(0) = 1 / (1 + e⁰) = 0.5 — 편향 b 를 더해야 1 쪽으로 움직입니다."
+    ),
+    correct=[0.5, 1 / 2],
+    wrong=[1.0, 0.99, 0.0, 0.7311, 0.9526, round(_sigmoid(3.0), 6), "0.5"],
+)
