@@ -1,0 +1,216 @@
+"""03 XOR 문제와 다층 퍼셉트론: 파라미터 세기, 손으로 정하는 가중치, 연쇄 법칙, 수치 미분의 비용."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from helpers.exercises.core import Exercise, close
+
+
+def _as_int(answer: Any) -> int | None:
+    """정수로 볼 수 있는 숫자(3, 3.0, numpy 정수)이면 그 값, 아니면 ``None``."""
+    if isinstance(answer, bool | str | bytes):
+        return None
+    try:
+        number = float(answer)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number) or number != int(number):
+        return None
+    return int(number)
+
+
+# ---------------------------------------------------------------- q1
+def _check_param_count(answer: Any) -> str | None:
+    count = _as_int(answer)
+    if count is None:
+        return f"파라미터 수는 정수 하나로 적으세요(받은 값: {answer!r}). 예: 3 * 5 + 5 + ..."
+    if count == 32:
+        return None
+    if count == 25:
+        return "25 는 가중치(3×5 + 5×2)만 센 값입니다. 뉴런마다 편향이 하나씩 더 있습니다."
+    if count == 7:
+        return "7 은 편향(은닉 5 + 출력 2)만 센 값입니다. 연결마다 있는 가중치도 더하세요."
+    if count == 10:
+        return "10 은 뉴런(노드)의 수입니다. 파라미터는 연결마다 있는 가중치와 뉴런마다 있는 편향입니다."
+    if count == 30:
+        return (
+            "출력층 뉴런 2 개의 편향을 빠뜨렸습니다. 층마다 (입력 수 × 뉴런 수) + 뉴런 수 입니다."
+        )
+    if count == 27:
+        return (
+            "은닉층 뉴런 5 개의 편향을 빠뜨렸습니다. 층마다 (입력 수 × 뉴런 수) + 뉴런 수 입니다."
+        )
+    if count == 35:
+        return (
+            "입력층에는 파라미터가 없습니다. 입력층은 값을 전달할 뿐이라 편향도 가중치도 없습니다."
+        )
+    return f"{count} 개가 아닙니다. 은닉층 3×5 + 5, 출력층 5×2 + 2 를 따로 세어 더해 보세요."
+
+
+q1 = Exercise(
+    "입력 3 · 은닉 5 · 출력 2 네트워크의 파라미터 수",
+    _check_param_count,
+    hint=(
+        "Dense 층 하나의 파라미터 수 = (입력 수 × 뉴런 수) 개의 가중치 + (뉴런 수) 개의 편향.\n"
+        "입력층에는 파라미터가 없습니다. 은닉층과 출력층을 따로 세어 더하세요."
+    ),
+    solution=(
+        "hidden = 3 * 5 + 5   # 가중치 15 + 편향 5 = 20\n"
+        "output = 5 * 2 + 2   # 가중치 10 + 편향 2 = 12\n"
+        "answer_q1 = hidden + output   # 32\n"
+        "# 확인: keras.Sequential([keras.Input((3,)), layers.Dense(5), layers.Dense(2)]).count_params()"
+    ),
+    correct=[32, 32.0],
+    wrong=[25, 7, 10, 30, 27, 35, "32", 31],
+)
+
+
+# ---------------------------------------------------------------- q2
+_INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
+_XNOR = (1, 0, 0, 1)
+_XOR = (0, 1, 1, 0)
+
+
+def _step(z: float) -> int:
+    return 1 if z > 0 else 0
+
+
+def _hidden(x1: int, x2: int) -> tuple[int, int]:
+    n1 = _step(-2 * x1 - 2 * x2 + 3)  # NAND
+    n2 = _step(2 * x1 + 2 * x2 - 1)  # OR
+    return n1, n2
+
+
+def _three_numbers(answer: Any) -> tuple[float, float, float] | None:
+    if isinstance(answer, str | bytes | dict) or not hasattr(answer, "__len__"):
+        return None
+    try:
+        items = [float(v) for v in list(answer)]
+    except (TypeError, ValueError):
+        return None
+    if len(items) != 3 or not all(math.isfinite(v) for v in items):
+        return None
+    return items[0], items[1], items[2]
+
+
+def _check_xnor(answer: Any) -> str | None:
+    numbers = _three_numbers(answer)
+    if numbers is None:
+        return f"(w1, w2, b) 처럼 유한한 숫자 세 개를 튜플로 적으세요(받은 값: {answer!r})."
+    w1, w2, b = numbers
+    zs = [w1 * n1 + w2 * n2 + b for n1, n2 in (_hidden(*x) for x in _INPUTS)]
+    outputs = tuple(_step(z) for z in zs)
+    if outputs == _XNOR:
+        return None
+    if outputs == _XOR:
+        return "그 출력은 XOR (0, 1, 1, 0) 입니다. XNOR 는 그 반대 (1, 0, 0, 1) 여야 합니다."
+    if any(z == 0 for z in zs):
+        return (
+            "가중합 z 가 정확히 0 이 되는 입력이 있습니다. 이 계단 함수는 z > 0 일 때만 1 이므로 "
+            "z = 0 이면 0 을 냅니다. 경계에 걸리지 않도록 편향을 0.5 쯤 옮겨 보세요."
+        )
+    wrong = [
+        f"{x} → {out} (정답 {want})"
+        for x, out, want in zip(_INPUTS, outputs, _XNOR, strict=True)
+        if out != want
+    ]
+    return "이 (w1, w2, b) 로는 XNOR 가 아닙니다. 틀린 칸: " + ", ".join(wrong)
+
+
+q2 = Exercise(
+    "NAND 와 OR 위에 출력 뉴런 하나로 XNOR 만들기",
+    _check_xnor,
+    hint=(
+        "은닉층 (n1, n2) 는 입력 (0,0),(0,1),(1,0),(1,1) 에 대해 (1,0),(1,1),(1,1),(0,1) 입니다.\n"
+        "XNOR 는 (1,1) 일 때만 0 이어야 하니 NAND(n1, n2) 를 만들면 됩니다: 본문의 NAND 뉴런을 떠올리세요.\n"
+        "계단 함수는 z > 0 일 때만 1 입니다(z = 0 이면 0)."
+    ),
+    solution=(
+        "answer_q2 = (-2, -2, 3)   # NAND: 은닉값 (1,1) 에서만 z = -1 이라 0, 나머지는 z = 1 이라 1\n"
+        "# (-1, -1, 1.5) 처럼 같은 직선을 뜻하는 다른 숫자도 정답입니다."
+    ),
+    correct=[(-2, -2, 3), (-1, -1, 1.5), [-1.0, -1.0, 2.0]],
+    wrong=[(1, 1, -1), (-1, -1, 1), (1, 1, 1), (0, 0, 0), (-2, -2), "(-2, -2, 3)", (-2, -2, 3, 0)],
+)
+
+
+# ---------------------------------------------------------------- q3
+def _check_chain_rule(answer: Any) -> str | None:
+    if isinstance(answer, bool | str | bytes):
+        return f"숫자 하나로 적으세요(받은 값: {answer!r})."
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return f"숫자 하나로 적으세요(받은 값: {answer!r})."
+    if not math.isfinite(value):
+        return f"유한한 숫자가 아닙니다(받은 값: {answer!r})."
+    if close(value, -1.0):
+        return None
+    if close(value, 1.0):
+        return (
+            "크기는 맞고 부호가 반대입니다. ŷ = 0.5 < y = 1 이므로 ∂L/∂ŷ = 2(ŷ − y) 는 음수입니다."
+        )
+    if close(value, -0.25):
+        return "마지막 고리 ∂z/∂w = x = 4 를 곱하지 않았습니다."
+    if close(value, -0.5):
+        return "손실이 L = (ŷ − y)² 이면 ∂L/∂ŷ = 2(ŷ − y) 입니다. 2 를 빠뜨리지 않았나요?"
+    if close(value, -4.0):
+        return "시그모이드의 기울기 σ'(z) = σ(z)(1 − σ(z)) = 0.25 를 곱하지 않았습니다."
+    if close(value, -2.0):
+        return "σ'(z) 는 σ(z) = 0.5 가 아니라 σ(z)(1 − σ(z)) = 0.5 × 0.5 = 0.25 입니다."
+    return (
+        f"{value:g} 가 아닙니다. 먼저 z = wx + b 와 ŷ = σ(z) 를 구하고 세 고리를 차례로 곱하세요."
+    )
+
+
+q3 = Exercise(
+    "연쇄 법칙으로 ∂L/∂w 구하기",
+    _check_chain_rule,
+    hint=(
+        "z = w·x + b = 0.5·4 − 2 = 0 이고 ŷ = σ(0) = 0.5 입니다.\n"
+        "∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w = 2(ŷ − y) · σ(z)(1 − σ(z)) · x"
+    ),
+    solution=(
+        "z = 0.5 * 4 - 2            # 0\n"
+        "y_hat = 1 / (1 + np.exp(-z))  # 0.5\n"
+        "answer_q3 = 2 * (y_hat - 1) * y_hat * (1 - y_hat) * 4   # (-1) × 0.25 × 4 = -1.0"
+    ),
+    correct=[-1.0, -1, -0.99999],
+    wrong=[1.0, -0.25, -0.5, -4.0, -2.0, 0.0, "-1"],
+)
+
+
+# ---------------------------------------------------------------- q4
+def _check_forward_passes(answer: Any) -> str | None:
+    count = _as_int(answer)
+    if count is None:
+        return f"횟수는 정수 하나로 적으세요(받은 값: {answer!r})."
+    if count == 50:
+        return None
+    if count == 25:
+        return "파라미터마다 θ + ε 와 θ − ε 두 번씩 손실을 계산합니다(중앙 차분)."
+    if count == 26:
+        return "그것은 한쪽 차분(θ + ε 와 θ 그대로)의 횟수입니다. 본문은 중앙 차분(θ ± ε)을 씁니다."
+    if count in (1, 2):
+        return "그것은 역전파의 비용(순전파 한 번 + 역전파 한 번)입니다. 수치 미분은 파라미터마다 따로 계산합니다."
+    if count == 18:
+        return "18 은 파라미터가 9 개인 2-2-1 네트워크의 횟수입니다. 2-4-2-1 의 파라미터 수를 다시 세어 보세요."
+    return f"{count} 번이 아닙니다. 2-4-2-1 네트워크의 파라미터 수 × (파라미터마다 필요한 손실 계산 횟수)."
+
+
+q4 = Exercise(
+    "수치 미분 한 번에 필요한 손실 계산 횟수",
+    _check_forward_passes,
+    hint=(
+        "중앙 차분 (L(θ + ε) − L(θ − ε)) / 2ε 은 파라미터 하나마다 손실을 두 번 계산합니다.\n"
+        "2-4-2-1 네트워크의 파라미터 수는 본문 3 절에서 셌습니다."
+    ),
+    solution=(
+        "n_params = (2 * 4 + 4) + (4 * 2 + 2) + (2 * 1 + 1)   # 25\n"
+        "answer_q4 = 2 * n_params   # 50 번 (역전파는 순전파 1 번 + 역전파 1 번)"
+    ),
+    correct=[50, 50.0],
+    wrong=[25, 26, 1, 2, 18, 100, "50"],
+)
