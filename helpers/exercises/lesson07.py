@@ -22,34 +22,36 @@ def _as_int(answer: Any) -> int | None:
 def _check_dense_params(answer: Any) -> str | None:
     n = _as_int(answer)
     if n is None:
-        return f"파라미터 수는 정수로 적으세요(받은 값: {answer!r}). 예: 784 * 512 + 512"
-    if n == 784 * 512:
-        return "가중치 784×512 개만 세었습니다. 출력 뉴런마다 하나씩 있는 편향(bias) 512 개를 더하세요."
-    if n == 407_050:
+        return f"파라미터 수는 정수로 적으세요(받은 값: {answer!r}). 예: 784 * 256 + 256"
+    if n == 784 * 256:
+        return "가중치 784×256 개만 세었습니다. 출력 뉴런마다 하나씩 있는 편향(bias) 256 개를 더하세요."
+    if n == 784 * 256 + 784:
+        return "편향은 입력마다가 아니라 출력 뉴런(256 개)마다 하나씩 있습니다."
+    if n == 401_920:
         return (
-            "407,050 은 모델 전체(은닉층 + 출력층)의 파라미터 수입니다. 은닉층 하나만 세어 보세요."
+            "401,920 은 노트북의 Dense(512) 은닉층입니다. 이 문제의 은닉층은 뉴런이 256 개입니다."
         )
-    if n == 784 * 512 + 784:
-        return "편향은 입력마다가 아니라 출력 뉴런(512 개)마다 하나씩 있습니다."
-    if n in (512, 784, 784 + 512):
+    if n == 784 * 256 + 256 + 256 * 10 + 10:
+        return "은닉층과 출력층을 모두 더한 모델 전체의 수입니다. 은닉층 하나만 세어 보세요."
+    if n in (256, 784, 784 + 256, 784 + 256 + 10):
         return (
-            "뉴런 수가 아니라 연결(가중치)의 수를 세어야 합니다: 입력 784 개 × 뉴런 512 개 + 편향."
+            "뉴런 수가 아니라 연결(가중치)의 수를 세어야 합니다: 입력 784 개 × 뉴런 256 개 + 편향."
         )
-    if n != 401_920:
-        return f"{n} 이 아닙니다. 가중치 행렬의 모양 (784, 512) 과 편향 벡터의 모양 (512,) 을 생각해 보세요."
+    if n != 200_960:
+        return f"{n} 이 아닙니다. 가중치 행렬의 모양 (784, 256) 과 편향 벡터의 모양 (256,) 을 생각해 보세요."
     return None
 
 
 q1 = Exercise(
-    "은닉층 Dense(512) 의 파라미터 수",
+    "784 개 입력을 받는 은닉층 Dense(256) 의 파라미터 수",
     _check_dense_params,
     hint=(
         "Dense 층의 파라미터 = (입력 수 × 뉴런 수) 개의 가중치 + 뉴런 수 개의 편향.\n"
-        "입력은 28×28 = 784 개, 뉴런은 512 개입니다."
+        "입력은 28×28 = 784 개, 뉴런은 256 개입니다. 4.2 절의 Dense(512) 계산과 같은 방법입니다."
     ),
-    solution="answer_q1 = 784 * 512 + 512   # 401,920 (mlp.summary() 의 첫 Dense 층과 같다)",
-    correct=[401_920],
-    wrong=[401_408, 407_050, 402_192, 512, 1296, 401_920.0, "401920"],
+    solution="answer_q1 = 784 * 256 + 256   # 200,960",
+    correct=[200_960],
+    wrong=[200_704, 201_488, 401_920, 203_530, 256, 1040, 200_960.0, "200960"],
 )
 
 
@@ -127,6 +129,8 @@ def _check_conv_params(answer: Any) -> str | None:
         )
     if n == 3 * 3 * 16 + 1:
         return "그것은 필터 하나의 파라미터 수입니다. 필터가 32 개 있습니다."
+    if n == 3 * 3 * 16 * 32 + 1:
+        return "편향을 층 전체에 하나만 더했습니다. 편향은 필터(출력 채널)마다 하나씩, 모두 32 개입니다."
     if n == 14 * 14 * 16 * 32 + 32:
         return "합성곱 필터는 위치마다 새로 만들지 않고 모든 위치에서 같은 가중치를 씁니다(가중치 공유)."
     if n != 4640:
@@ -143,7 +147,7 @@ q3 = Exercise(
     ),
     solution="answer_q3 = (3 * 3 * 16 + 1) * 32   # 4,640",
     correct=[4640],
-    wrong=[4608, 320, 288, 145, 3_211_296, 4640.0, "4640"],
+    wrong=[4608, 4609, 320, 288, 145, 3_211_296, 4640.0, "4640"],
 )
 
 
@@ -153,11 +157,16 @@ _LOSS_ALIASES = {"sparse_categorical_crossentropy", "sparsecategoricalcrossentro
 
 
 def _check_loss_name(answer: Any) -> str | None:
-    name = getattr(answer, "__name__", None) or type(answer).__name__
     if isinstance(answer, str):
         name = answer
-    if not isinstance(name, str):
-        return "손실 함수의 이름을 문자열로 적으세요. 예: 'mse'"
+    else:
+        # keras.losses.sparse_categorical_crossentropy 같은 함수 자체를 넣은 경우에는 그 이름을 본다
+        name = getattr(answer, "__name__", None)
+        if not isinstance(name, str) or not callable(answer):
+            return (
+                "손실 함수의 이름을 따옴표로 감싼 문자열로 적으세요. 예: 'mse' "
+                f"(받은 값의 종류: {type(answer).__name__})"
+            )
     key = name.strip().lower().replace(" ", "_")
     if key.replace("_", "") in {alias.replace("_", "") for alias in _LOSS_ALIASES}:
         return None
@@ -172,7 +181,7 @@ def _check_loss_name(answer: Any) -> str | None:
         return (
             "평균 제곱/절대 오차는 수치를 예측하는 회귀용입니다. 분류에는 교차 엔트로피를 씁니다."
         )
-    return f"{name!r} 가 아닙니다. 3.4 절의 '희소(sparse)' 방식을 다시 읽어 보세요."
+    return f"{name!r} 은(는) 답이 아닙니다. 3.4 절의 '희소(sparse)' 방식을 다시 읽어 보세요."
 
 
 q4 = Exercise(
@@ -187,7 +196,7 @@ q4 = Exercise(
         '# model.compile(loss="sparse_categorical_crossentropy", ...) 후 fit(x, y_train) — 원-핫 불필요'
     ),
     correct=["sparse_categorical_crossentropy", "Sparse_Categorical_Crossentropy"],
-    wrong=["categorical_crossentropy", "binary_crossentropy", "mse", "softmax", "sparse"],
+    wrong=["categorical_crossentropy", "binary_crossentropy", "mse", "softmax", "sparse", 3],
 )
 
 
@@ -200,29 +209,35 @@ def _check_baseline(answer: Any) -> str | None:
     value = float(answer)
     if math.isnan(value):
         return "nan 이 아니라 0 과 1 사이의 실수로 적으세요."
-    if math.isclose(value, 1135, abs_tol=0.5):
-        return "1135 는 개수입니다. 테스트 이미지 10,000 장으로 나눠 비율(정확도)로 적으세요."
-    if math.isclose(value, 11.35, abs_tol=0.01):
+    if math.isclose(value, 6742, abs_tol=0.5):
+        return "6742 는 개수입니다. 훈련 그림 60,000 장으로 나눠 비율(정확도)로 적으세요."
+    if math.isclose(value, 674_200 / 60_000, abs_tol=0.01):
         return "백분율(%)이 아니라 0 과 1 사이의 비율로 적으세요."
     if math.isclose(value, 0.1, abs_tol=1e-4):
         return "0.1 은 열 숫자가 똑같이 많다고 가정한 값입니다. 실제로 가장 많은 숫자의 비율을 세어 보세요."
-    if math.isclose(value, 6742 / 60000, abs_tol=1e-4):
-        return "훈련 데이터에서 센 비율입니다. 기준선도 테스트 데이터에서 재야 모델과 비교할 수 있습니다."
-    if math.isclose(value, 892 / 10000, abs_tol=1e-4):
+    if math.isclose(value, 1135 / 10000, abs_tol=1e-4):
+        return (
+            "0.1135 는 1.1 절에서 본 테스트 데이터의 값입니다. 이번에는 y_train 으로 세어 보세요."
+        )
+    if math.isclose(value, 5421 / 60000, abs_tol=1e-4):
         return "그것은 가장 적은 숫자(5)의 비율입니다. 가장 많은 숫자를 찾으세요."
-    if not math.isclose(value, 0.1135, abs_tol=1e-4):
-        return f"{value} 가 아닙니다. np.bincount(y_test).max() / len(y_test) 를 계산해 보세요."
+    if math.isclose(value, 6742 / 10000, abs_tol=1e-4):
+        return "훈련 데이터의 개수 6742 를 테스트 그림 수 10,000 으로 나눴습니다. 훈련 그림 수 60,000 으로 나누세요."
+    if not math.isclose(value, 6742 / 60000, abs_tol=1e-4):
+        return f"{value} 가 아닙니다. np.bincount(y_train).max() / len(y_train) 을 계산해 보세요."
     return None
 
 
 q5 = Exercise(
-    "'가장 많은 숫자만 답하기' 기준선의 테스트 정확도",
+    "'가장 많은 숫자만 답하기' 기준선의 훈련 데이터 정확도",
     _check_baseline,
     hint=(
-        "어떤 그림이 와도 테스트 데이터에서 가장 흔한 숫자 하나만 답하는 '모델' 의 정확도입니다.\n"
-        "np.bincount(y_test) 로 숫자별 개수를 세어 보세요."
+        "어떤 그림이 와도 훈련 데이터에서 가장 흔한 숫자 하나만 답하는 '모델' 의 훈련 데이터 정확도입니다.\n"
+        "np.bincount(y_train) 으로 숫자별 개수를 세어 보세요."
     ),
-    solution="answer_q5 = np.bincount(y_test).max() / len(y_test)   # 숫자 1: 1135 / 10000 = 0.1135",
-    correct=[0.1135, 1135 / 10000],
-    wrong=[0.1, 1135, 11.35, 6742 / 60000, 0.0892, 0.98, "0.1135"],
+    solution=(
+        "answer_q5 = np.bincount(y_train).max() / len(y_train)   # 숫자 1: 6742 / 60000 ≈ 0.1124"
+    ),
+    correct=[6742 / 60000, 0.11237],
+    wrong=[0.1, 6742, 11.24, 0.1135, 5421 / 60000, 0.6742, 0.98, "0.1124"],
 )
