@@ -19,6 +19,24 @@ def test_readme_and_ci_run_the_same_test_command() -> None:
     assert re.search(rf"^{re.escape(TEST_COMMAND)}\s*$", ci, re.M)
 
 
+COURSE = [
+    "00_environment_check.ipynb",
+    "01_neuron.ipynb",
+    "02_perceptron_activation.ipynb",
+    "03_xor_mlp.ipynb",
+    "04_keras_sequential.ipynb",
+    "05_cereal_regression.ipynb",
+    "06_lung_cancer_survival.ipynb",
+    "07_mnist.ipynb",
+]
+
+
+def test_every_lesson_of_the_course_is_there() -> None:
+    assert sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb")) == COURSE
+    exercises = sorted(p.stem for p in (ROOT / "helpers" / "exercises").glob("lesson*.py"))
+    assert exercises == [f"lesson{name[:2]}" for name in COURSE]
+
+
 def test_readme_links_every_notebook() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
