@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.exercises import Exercise, all_exercises, close, numbers_close
+from helpers.exercises import Exercise, all_exercises, as_number, close, numbers_close
 
 EXERCISES = list(all_exercises())
 IDS = [name for name, _ in EXERCISES]
@@ -77,6 +77,19 @@ def test_hint_and_solution_print(capsys: pytest.CaptureFixture[str]) -> None:
     exercise.solution()
     out = capsys.readouterr().out
     assert "💡 힌트" in out and "📖 풀이" in out
+
+
+def test_as_number_accepts_numbers_and_rejects_the_rest() -> None:
+    from decimal import Decimal
+    from fractions import Fraction
+
+    import numpy as np
+
+    for value, expected in [(3, 3.0), (0.5, 0.5), (np.float32(2.5), 2.5), (np.array([4]), 4.0),
+                            (Fraction(1, 4), 0.25), (Decimal("1.5"), 1.5)]:  # fmt: skip
+        assert as_number(value) == expected
+    for value in [True, "3", None, [1, 2], np.array([1, 2]), float("nan"), float("inf"), object()]:
+        assert as_number(value) is None
 
 
 def test_numeric_helpers() -> None:

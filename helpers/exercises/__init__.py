@@ -18,9 +18,9 @@ import importlib
 import pkgutil
 from collections.abc import Iterator
 
-from helpers.exercises.core import Exercise, close, numbers_close
+from helpers.exercises.core import Exercise, as_number, close, numbers_close
 
-__all__ = ["Exercise", "all_exercises", "close", "numbers_close"]
+__all__ = ["Exercise", "all_exercises", "as_number", "close", "numbers_close"]
 
 
 def all_exercises() -> Iterator[tuple[str, Exercise]]:

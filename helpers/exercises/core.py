@@ -80,6 +80,22 @@ class Exercise:
         print(f"📖 풀이 — {self.title}\n{self.solution_text}")
 
 
+def as_number(answer: Any) -> float | None:
+    """답을 유한한 실수 하나로 바꾼다. bool, 문자열, nan/inf, 숫자가 아닌 것은 ``None``.
+
+    NumPy 스칼라, 원소가 하나인 배열, ``Fraction``, ``Decimal`` 도 받는다.
+    """
+    if isinstance(answer, bool | str):
+        return None
+    try:
+        if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
+            answer = answer.item()  # 원소 하나인 NumPy 배열
+        value = float(answer)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return value if math.isfinite(value) else None
+
+
 def close(value: Any, expected: float, tol: float = 1e-3) -> bool:
     """``value`` 가 숫자로 바뀌고 ``expected`` 와 ``tol`` 이내(절대 또는 상대)이면 ``True``."""
     try:

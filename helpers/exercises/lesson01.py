@@ -8,19 +8,7 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises.core import Exercise, close
-
-
-def _number(answer: Any) -> float | None:
-    """답을 실수 하나로 바꾼다. 바꿀 수 없거나 bool, nan 이면 None."""
-    if isinstance(answer, bool | str):
-        return None
-    try:
-        if getattr(answer, "size", None) == 1 and hasattr(answer, "item"):
-            answer = answer.item()  # 원소 하나인 NumPy 배열
-        value = float(answer)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(value) else value
+from helpers.exercises.core import as_number as _number
 
 
 def _not_a_number(answer: Any) -> str:

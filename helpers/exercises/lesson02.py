@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises.core import Exercise
-from helpers.exercises.lesson01 import _number
+from helpers.exercises.core import as_number as _number
 
 _INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 _GATES = {

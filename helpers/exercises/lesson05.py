@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import math
-from numbers import Real
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from helpers.exercises.core import Exercise, close
-
-
-def _number(answer: Any) -> float | None:
-    """bool 과 문자열을 뺀 유한한 실수이면 float, 아니면 None."""
-    if isinstance(answer, bool) or isinstance(answer, str):
-        return None
-    if isinstance(answer, Real) and math.isfinite(float(answer)):
-        return float(answer)
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        value = float(answer.reshape(-1)[0])
-        return value if math.isfinite(value) else None
-    return None
-
+from helpers.exercises.core import as_number as _number
 
 # ---------------------------------------------------------------------------
 # q1. -1 이 한 칸이라도 있는 행을 모두 빼면 몇 행이 남는가 (77 - 3 = 74)

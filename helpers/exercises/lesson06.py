@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from helpers.exercises.core import Exercise, close
+from helpers.exercises.core import as_number as _number
 
 # 문제에서 "소수 셋째 자리까지" 를 요구하므로, 셋째 자리에서 반올림한 답까지 받는다.
 _TOL = 6e-4
 # 정답에서 이만큼 안쪽인데 _TOL 보다 멀면 "반올림이 거칠다" 고 알려 준다.
 _NEAR = 0.05
-
-
-def _number(answer: Any) -> float | None:
-    """답이 실수로 쓸 수 있는 숫자(bool 제외, nan/inf 제외)이면 float, 아니면 None."""
-    if isinstance(answer, bool):
-        return None
-    try:
-        value = float(answer)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    if isinstance(answer, str) or not math.isfinite(value):
-        return None
-    return value
 
 
 def _integer(answer: Any) -> int | None:
