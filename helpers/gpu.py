@@ -12,6 +12,8 @@ import sys
 import warnings
 from typing import Any
 
+from helpers.tfenv import import_tensorflow
+
 INITIALIZED_HINT = (
     "TensorFlow 가 이미 GPU 를 초기화해서 메모리 설정을 바꿀 수 없습니다 "
     "('Physical devices cannot be modified after being initialized'). "
@@ -35,8 +37,7 @@ def enable_memory_growth() -> list[str]:
     두 번 불러도 안전하다. TensorFlow 가 이미 GPU 를 초기화했다면 예외 대신
     :class:`MemoryGrowthWarning` 으로 상황과 해결 방법을 알려 주고, 이미 켜져 있던 GPU 만 돌려준다.
     """
-    import tensorflow as tf
-
+    tf = import_tensorflow()
     configured: list[str] = []
     for gpu in tf.config.list_physical_devices("GPU"):
         try:

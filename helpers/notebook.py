@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 import matplotlib as mpl
 
 from helpers.fonts import set_korean_font
 from helpers.gpu import enable_memory_growth
+from helpers.tfenv import import_tensorflow
 
 # 모든 노트북이 같은 모양의 그림을 그리도록 하는 기본값.
 PLOT_STYLE: dict[str, object] = {
@@ -36,14 +35,9 @@ def setup_notebook(seed: int = 42, *, deterministic: bool = True, verbose: bool 
     verbose:
         준비 결과를 한 줄로 출력한다.
     """
-    # TensorFlow 를 처음 import 하기 전에 정해야 C++ 정보 로그가 줄어든다.
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    import absl.logging
+    # TensorFlow 를 먼저 조용히 불러온다(C++ 시작 로그 없이, helpers.tfenv 참고).
+    tf = import_tensorflow()
     import keras
-    import tensorflow as tf
-
-    absl.logging.set_verbosity(absl.logging.ERROR)
-    tf.get_logger().setLevel("ERROR")
 
     gpus = enable_memory_growth()  # 장치를 쓰기 전에 해야 한다
     keras.utils.set_random_seed(seed)

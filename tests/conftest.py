@@ -19,6 +19,8 @@ import pytest
 
 from helpers import data
 
+pytest_plugins = ["pytester"]  # tests/test_stderr_check.py 가 작은 pytest 실행을 만든다
+
 ROOT = Path(__file__).resolve().parent.parent
 # 테스트가 환경 변수를 바꾸기 전의 실제 데이터 폴더
 COURSE_DATA = data.data_dir()

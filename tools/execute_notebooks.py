@@ -3,8 +3,11 @@
     python tools/execute_notebooks.py                 # notebooks/*.ipynb 전부
     python tools/execute_notebooks.py notebooks/03_xor_mlp.ipynb
 
-pytest(nbval) 과 같은 조건으로 실행한다: 커널의 파일 디스크립터 출력 복사를 끄므로
-(``--IPKernelApp.capture_fd_output=False``) TensorFlow C++ 로그가 노트북에 들어가지 않는다.
+학생의 JupyterLab 과 pytest(nbval) 와 같은 기본 커널 설정으로 실행하므로, 학생이 셀 아래에서 볼
+빨간 글씨(stderr: 경고, C++ 로그)도 그대로 보인다. 그런 출력이 있으면 노트북은 저장하되 그 셀을
+알려 주고 1 로 끝난다(커밋하기 전에 원인을 고친다).
+
+Windows 에서는 bash 없이 ``python tools/execute_notebooks.py`` 로 실행한다.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
@@ -20,24 +24,49 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def execute(path: Path, timeout: int = 900) -> float:
-    """``path`` 를 실행해 저장하고 걸린 시간(초)을 돌려준다."""
+def stderr_cells(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
+    """stderr 출력이 있는 코드 셀의 (셀 번호, 글 앞부분) 목록."""
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                found.append((index, output["text"][:300]))
+    return found
+
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+def stable_widget_ids(notebook: nbformat.NotebookNode, name: str) -> None:
+    """위젯 출력의 model_id 를 실행마다 바뀌지 않는 값으로 바꾼다(저장한 노트북의 diff 를 줄인다).
+
+    위젯 상태는 저장하지 않으므로 그 id 는 어차피 커널이 다시 실행해야 살아난다.
+    """
+    for index, cell in enumerate(notebook.cells):
+        for number, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_MIME)
+            if view is not None:
+                view["model_id"] = uuid.uuid5(uuid.NAMESPACE_URL, f"{name}/{index}/{number}").hex
+
+
+def execute(path: Path, timeout: int = 900) -> tuple[float, list[tuple[int, str]]]:
+    """``path`` 를 실행해 저장하고 (걸린 시간(초), stderr 가 나온 셀 목록)을 돌려준다."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        extra_arguments=["--IPKernelApp.capture_fd_output=False"],
         record_timing=False,
     )
     start = time.perf_counter()
     client.execute()
     elapsed = time.perf_counter() - start
     notebook.metadata.pop("widgets", None)
+    stable_widget_ids(notebook, path.name)
     nbformat.validate(notebook)
     nbformat.write(notebook, path)
-    return elapsed
+    return elapsed, stderr_cells(notebook)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,10 +74,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    noisy = 0
     for path in paths:
         print(f"실행 중: {path.name} ...", flush=True)
-        seconds = execute(path.resolve())
+        seconds, stderr = execute(path.resolve())
         print(f"  완료 {seconds:.1f} 초", flush=True)
+        for index, text in stderr:
+            noisy += 1
+            print(f"  ⚠️ 셀 {index} 의 stderr 출력: {text!r}", flush=True)
+    if noisy:
+        print(
+            f"stderr 출력 {noisy}개: 학생 화면에 빨간 글씨로 보입니다. 원인을 고치세요.", flush=True
+        )
+        return 1
     return 0
 
 
