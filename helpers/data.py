@@ -1,7 +1,8 @@
 """강의 데이터 로더: 강의 폴더의 data/ 를 먼저 보고, 없으면 고정된 공개 주소에서 내려받아 sha256 으로 확인한다.
 
 파일과 주소, 체크섬의 출처는 저장소의 ``data/README.md`` 에 정리되어 있다.
-손상된 파일은 쓰지 않고 ``<이름>.corrupt`` 로 옮긴 뒤 다시 내려받는다.
+손상된 파일은 쓰지 않고 ``<이름>.corrupt`` 로 옮긴 뒤 다시 내려받는다(이미 있으면 ``.corrupt-2`` …,
+학생의 파일을 덮어쓰지 않는다). 파일이 여러 개 없으면 한 번에 모두 알려 준다.
 pickle 은 쓰지 않는다(MNIST 는 원본 IDX 파일을 직접 읽는다).
 """
 
@@ -139,7 +140,10 @@ def sha256_of(path: Path) -> str:
 
 def _download(spec: DataFile, folder: Path) -> tuple[Path | None, list[str]]:
     """주소들을 차례로 시도한다. keras.utils.get_file 이 내려받고 sha256 을 확인한다."""
-    from keras.utils import get_file  # 내려받을 때만 Keras(TensorFlow)를 불러온다
+    from helpers.tfenv import import_tensorflow
+
+    import_tensorflow()  # 내려받을 때만 Keras(TensorFlow)를 불러온다, C++ 시작 로그 없이
+    from keras.utils import get_file
 
     problems: list[str] = []
     for url in spec.urls:
@@ -168,46 +172,119 @@ def _download(spec: DataFile, folder: Path) -> tuple[Path | None, list[str]]:
     return None, problems
 
 
+@dataclass(frozen=True)
+class FileStatus:
+    """파일 하나를 찾아본 결과."""
+
+    name: str
+    path: Path
+    state: str  # "정상", "내려받음", "없음", "손상"
+    moved_to: Path | None = None  # 손상된 사본을 옮겨 둔 곳
+    problems: tuple[str, ...] = ()  # 내려받기를 시도한 주소와 오류
+
+    @property
+    def ok(self) -> bool:
+        return self.state in ("정상", "내려받음")
+
+
+def _move_aside(path: Path) -> Path:
+    """손상된 파일을 ``이름.corrupt`` 로 옮긴다. 이미 있으면 ``이름.corrupt-2``, ``-3`` … (덮어쓰지 않는다)."""
+    target = path.with_name(path.name + ".corrupt")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.corrupt-{number}")
+    path.rename(target)
+    return target
+
+
+def _known(name: str) -> DataFile:
+    if name not in FILES:
+        known = ", ".join(FILES)
+        raise KeyError(f"모르는 데이터 파일입니다: {name!r}. 가능한 이름: {known}")
+    return FILES[name]
+
+
+def file_status(name: str, *, download: bool = True) -> FileStatus:
+    """데이터 파일 ``name`` 을 찾아보고, ``download=True`` 이면 없거나 손상된 파일을 내려받아 본다.
+
+    예외를 던지지 않고 결과를 돌려준다(모르는 이름만 :class:`KeyError`).
+    ``download=True`` 일 때 손상된 사본은 쓰지 않고 옆으로 옮겨 둔다(:func:`_move_aside`).
+    """
+    spec = _known(name)
+    folder = data_dir()
+    path = folder / name
+    moved: Path | None = None
+    if path.exists():
+        if sha256_of(path) == spec.sha256:
+            return FileStatus(name, path, "정상")
+        if not download:
+            return FileStatus(name, path, "손상")
+        moved = _move_aside(path)
+    if not download:
+        return FileStatus(name, path, "없음")
+    folder.mkdir(parents=True, exist_ok=True)
+    downloaded, problems = _download(spec, folder)
+    if downloaded is not None:
+        return FileStatus(name, downloaded, "내려받음", moved, tuple(problems))
+    return FileStatus(name, path, "손상" if moved else "없음", moved, tuple(problems))
+
+
+def missing_files_message(failed: list[FileStatus]) -> str:
+    """쓸 수 없는 파일들을 한꺼번에 알려 주고 해결 방법을 적은 한국어·영어 메시지."""
+    folder = data_dir()
+    lines = [f"데이터 파일 {len(failed)}개를 쓸 수 없습니다. 찾지 못했고 내려받지도 못했습니다:"]
+    for status in failed:
+        if status.moved_to is not None:
+            lines.append(
+                f"  - {status.name}: 손상됨(sha256 불일치). 쓰지 않고 "
+                f"'{status.moved_to.name}'(으)로 옮겨 두었습니다."
+            )
+        elif status.state == "손상":
+            lines.append(f"  - {status.name}: 손상됨(sha256 불일치)")
+        else:
+            lines.append(f"  - {status.name}: 없음")
+    lines += [
+        "해결 방법(둘 중 하나):",
+        "  1. 인터넷에 연결한 뒤 다시 실행합니다. 자동으로 내려받고 sha256을 확인합니다.",
+        "  2. 인터넷이 없는 강의실이라면 강사가 나눠 준 파일을 아래 폴더에 그대로 넣고 다시 실행합니다.",
+        f"  폴더: {folder}",
+        "파일별 주소와 sha256:",
+    ]
+    for status in failed:
+        spec = FILES[status.name]
+        lines.append(f"  {spec.name}  sha256 {spec.sha256}")
+        lines += [f"    {url}" for url in spec.urls]
+    lines.append(
+        f"{len(failed)} data file(s) are missing or corrupt and could not be downloaded: "
+        + ", ".join(status.name for status in failed)
+        + f". Connect to the internet and run again, or put the files your instructor handed out "
+        f"into the folder above (or set {ENV_VAR}), and run again."
+    )
+    attempts = [line for status in failed for line in status.problems]
+    if attempts:
+        lines += ["시도한 주소와 오류 / attempts:", *attempts]
+    return "\n".join(lines)
+
+
+def fetch_all(names: list[str]) -> list[Path]:
+    """파일 여러 개의 확인된 경로. 쓸 수 없는 파일이 있으면 **모두** 적은 :class:`DataFileError`."""
+    statuses = [file_status(name) for name in names]
+    failed = [status for status in statuses if not status.ok]
+    if failed:
+        raise DataFileError(missing_files_message(failed))
+    return [status.path for status in statuses]
+
+
 def fetch(name: str) -> Path:
     """데이터 파일 ``name`` 의 확인된 경로를 돌려준다.
 
     1. ``data_dir()/name`` 이 있고 sha256 이 맞으면 그대로 쓴다.
-    2. 있는데 sha256 이 다르면 손상된 것으로 보고 ``name.corrupt`` 로 옮긴다(쓰지 않는다).
+    2. 있는데 sha256 이 다르면 손상된 것으로 보고 ``name.corrupt`` 로 옮긴다(쓰지 않고, 덮어쓰지 않는다).
     3. 고정된 공개 주소에서 내려받아 sha256 을 확인한다(여러 주소를 차례로 시도).
     4. 모두 실패하면 파일 이름, 주소, 넣을 폴더를 알려 주는 :class:`DataFileError`.
     """
-    if name not in FILES:
-        known = ", ".join(FILES)
-        raise KeyError(f"모르는 데이터 파일입니다: {name!r}. 가능한 이름: {known}")
-    spec = FILES[name]
-    folder = data_dir()
-    path = folder / name
-    note = ""
-    if path.exists():
-        actual = sha256_of(path)
-        if actual == spec.sha256:
-            return path
-        corrupt = path.with_name(path.name + ".corrupt")
-        path.replace(corrupt)
-        note = (
-            f"'{name}' 파일이 손상되어(sha256 {actual[:12]}…, 기대값 {spec.sha256[:12]}…) "
-            f"쓰지 않고 '{corrupt.name}' 로 옮겼습니다. / The local copy was corrupt "
-            "(checksum mismatch); it was moved aside and not used.\n"
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-    downloaded, problems = _download(spec, folder)
-    if downloaded is not None:
-        return downloaded
-    urls = "\n".join(f"  {url}" for url in spec.urls)
-    raise DataFileError(
-        f"{note}데이터 파일 '{name}' 을(를) 찾지 못했고 내려받지도 못했습니다.\n"
-        f"아래 주소 중 하나에서 파일을 받아 이 폴더에 넣은 뒤 다시 실행하세요:\n"
-        f"  폴더: {folder}\n  주소:\n{urls}\n"
-        f"  sha256: {spec.sha256}\n"
-        f"Data file '{name}' is missing and could not be downloaded. Download it from one of "
-        f"the addresses above, put it in the folder above (or set {ENV_VAR}), and run again.\n"
-        f"시도한 주소와 오류 / attempts:\n" + "\n".join(problems)
-    )
+    return fetch_all([name])[0]
 
 
 def load_cereals() -> pd.DataFrame:
@@ -248,32 +325,44 @@ def load_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.nd
     ``(x_train, y_train), (x_test, y_test)``: (60000, 28, 28), (60000,), (10000, 28, 28),
     (10000,), 모두 uint8. 원본 IDX 파일 네 개에서 읽는다.
     """
-    parts = [
-        read_idx(fetch(name))
-        for name in (
+    paths = fetch_all(
+        [
             "train-images-idx3-ubyte.gz",
             "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz",
             "t10k-labels-idx1-ubyte.gz",
-        )
-    ]
+        ]
+    )
+    parts = [read_idx(path) for path in paths]
     return (parts[0], parts[1]), (parts[2], parts[3])
 
 
-def verify_data_files(*, download: bool = True) -> pd.DataFrame:
-    """강의 데이터 파일을 모두 확인한 표(파일, 크기, sha256 일치 여부).
+TODO_BY_STATE: dict[str, str] = {
+    "정상": "",
+    "내려받음": "",
+    "없음": "인터넷에 연결해 다시 실행하거나, 강사가 나눠 준 파일을 data 폴더에 넣으세요.",
+    "손상": "손상된 파일은 쓰지 않습니다. 새로 내려받거나 강사가 나눠 준 파일로 바꾸세요.",
+}
 
-    ``download=True`` 이면 없는 파일을 내려받는다(실패하면 :class:`DataFileError`).
+
+def verify_data_files(*, download: bool = True) -> pd.DataFrame:
+    """강의 데이터 파일 여섯 개의 상태를 **모두** 보여 주는 표(파일, 상태, 크기, 할 일).
+
+    첫 번째 문제에서 멈추지 않는다. ``download=True`` 이면 없는 파일을 내려받아 본다.
+    상태는 ``정상``, ``내려받음``(방금 받아 확인함), ``없음``, ``손상``(sha256 불일치) 가운데 하나다.
     """
     rows = []
-    for name, spec in FILES.items():
-        path = fetch(name) if download else data_dir() / name
-        present = path.exists()
+    for name in FILES:
+        status = file_status(name, download=download)
+        todo = TODO_BY_STATE[status.state]
+        if status.moved_to is not None:
+            todo += f" (손상된 사본: {status.moved_to.name})"
         rows.append(
             {
                 "파일": name,
-                "크기(bytes)": path.stat().st_size if present else 0,
-                "sha256 일치": present and sha256_of(path) == spec.sha256,
+                "상태": ("✅ " if status.ok else "❌ ") + status.state,
+                "크기(bytes)": status.path.stat().st_size if status.ok else 0,
+                "할 일": todo or "-",
             }
         )
     return pd.DataFrame(rows)

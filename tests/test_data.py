@@ -48,10 +48,61 @@ def test_mnist_matches_keras_layout(course_data: Path) -> None:
     assert round(float(x_train.mean()), 3) == 33.318
 
 
+def _refuse_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in data.FILES:
+        _refuse_network(monkeypatch, name)
+
+
 def test_verify_data_files_reports_every_file(course_data: Path) -> None:
     table = data.verify_data_files(download=False)
     assert list(table["파일"]) == list(data.FILES)
-    assert table["sha256 일치"].all()
+    assert list(table["상태"]) == ["✅ 정상"] * 6
+    assert list(table["크기(bytes)"]) == [spec.size for spec in data.FILES.values()]
+
+
+def test_verify_data_files_shows_all_problems_at_once(
+    copy_of_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """빠진 파일 넷과 손상된 파일 하나가 있어도 멈추지 않고 여섯 줄을 모두 보여 준다."""
+    _refuse_all(monkeypatch)
+    broken = copy_of_data / "ThoraricSurgery.csv"
+    broken.write_bytes(broken.read_bytes()[:-10])
+    table = data.verify_data_files().set_index("파일")
+    assert len(table) == 6
+    assert table.loc["cereal.csv", "상태"] == "✅ 정상"
+    assert table.loc["ThoraricSurgery.csv", "상태"] == "❌ 손상"
+    assert "ThoraricSurgery.csv.corrupt" in table.loc["ThoraricSurgery.csv", "할 일"]
+    mnist = [name for name in data.FILES if name.endswith(".gz")]
+    assert (table.loc[mnist, "상태"] == "❌ 없음").all()
+    assert table.loc[mnist, "할 일"].str.contains("강사가 나눠 준 파일").all()
+
+
+def test_verify_without_download_changes_nothing(
+    copy_of_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _refuse_all(monkeypatch)
+    broken = copy_of_data / "cereal.csv"
+    broken.write_bytes(b"name,calories\n")
+    table = data.verify_data_files(download=False).set_index("파일")
+    assert table.loc["cereal.csv", "상태"] == "❌ 손상"
+    assert broken.exists() and not (copy_of_data / "cereal.csv.corrupt").exists()
+
+
+def test_several_missing_files_are_named_in_one_message(
+    empty_data_dir: Path, course_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _refuse_all(monkeypatch)
+    empty_data_dir.mkdir(parents=True)
+    for name in ("train-labels-idx1-ubyte.gz", "t10k-labels-idx1-ubyte.gz"):
+        shutil.copy(course_data / name, empty_data_dir / name)
+    with pytest.raises(data.DataFileError) as info:
+        data.load_mnist()
+    message = str(info.value)
+    assert "데이터 파일 2개" in message and "2 data file(s)" in message
+    assert "train-images-idx3-ubyte.gz: 없음" in message
+    assert "t10k-images-idx3-ubyte.gz: 없음" in message
+    assert "labels-idx1-ubyte.gz: " not in message  # 있는 파일은 문제로 적지 않는다
+    assert "강사가 나눠 준 파일" in message and str(empty_data_dir) in message
 
 
 def test_missing_file_without_network_says_what_to_do(
@@ -75,6 +126,19 @@ def test_corrupt_file_is_detected_and_not_used(
         data.load_cereals()
     assert "corrupt" in str(info.value)
     assert not target.exists() and (copy_of_data / "cereal.csv.corrupt").exists()
+
+
+def test_a_second_corrupt_copy_never_overwrites_the_first(
+    copy_of_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _refuse_network(monkeypatch, "cereal.csv")
+    target = copy_of_data / "cereal.csv"
+    for version in (b"first student edit", b"second student edit"):
+        target.write_bytes(version)
+        with pytest.raises(data.DataFileError, match="손상"):
+            data.load_cereals()
+    assert (copy_of_data / "cereal.csv.corrupt").read_bytes() == b"first student edit"
+    assert (copy_of_data / "cereal.csv.corrupt-2").read_bytes() == b"second student edit"
 
 
 def test_download_from_pinned_address_is_verified(

@@ -10,8 +10,8 @@ from typing import Any
 Checker = Callable[[Any], "str | None"]
 
 BLANK_MESSAGE = (
-    "✏️ 아직 답이 없습니다. `...` 또는 None 자리에 답을 넣고 셀을 다시 실행하세요. "
-    "막히면 .hint() 를 불러 보세요."
+    "✏️ 아직 답이 없습니다. `...` 자리에 답을 넣고 셀을 다시 실행하세요.\n"
+    "   막히면 .hint()를 불러 보세요."
 )
 
 
