@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
@@ -129,11 +131,21 @@ def test_skeleton_sections_in_order(path: Path) -> None:
     assert positions == sorted(positions), f"절 순서는 {SKELETON} 이어야 합니다: {headings}"
 
 
+CHECK_TAG = "nbval-check-output"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_outputs_are_compared_somewhere(path: Path) -> None:
-    """nbval-lax 는 '# NBVAL_CHECK_OUTPUT' 셀만 비교한다. 결정적인 교육용 숫자는 그렇게 표시한다."""
-    checked = [c for c in _code(_read(path)) if "NBVAL_CHECK_OUTPUT" in c.source]
+    """nbval-lax 는 셀 태그가 'nbval-check-output' 인 셀만 비교한다. 결정적인 교육용 숫자는 그렇게 표시한다."""
+    checked = [c for c in _code(_read(path)) if CHECK_TAG in c.metadata.get("tags", [])]
     assert checked and all(c.outputs for c in checked)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_test_markers_in_what_students_read(path: Path) -> None:
+    """테스트 표시는 셀 메타데이터(태그)에 둔다. 학생이 읽는 코드와 글에는 'NBVAL_' 이 없어야 한다."""
+    for index, cell in enumerate(_read(path).cells):
+        assert "NBVAL" not in cell.source.upper(), f"셀 {index}: 테스트 표시가 코드에 보입니다"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.name for p in LESSONS])
@@ -151,3 +163,76 @@ def test_lessons_plot_something_and_assert_their_claims(path: Path) -> None:
     assert any(re.search(r"^\s*assert ", c.source, re.M) for c in cells), (
         "assert 로 확인한 주장이 없습니다"
     )
+
+
+# JupyterLab 1400 px 화면(출력 영역 약 950 px)에서 가로 스크롤이나 칸 안 줄바꿈 없이 보이는 폭.
+# 한글 같은 전각 문자는 두 칸으로 센다. 표는 열마다 여백 세 칸을 더한 어림값이다.
+# 헤드리스 Chromium 에서 잰 값: 어림 123칸인 표는 820 px 로 들어갔고, 138칸과 166칸인 표는 넘쳤다.
+MAX_TEXT_COLUMNS = 100
+MAX_TABLE_COLUMNS = 130
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class _TableCells(HTMLParser):
+    """HTML 표의 행마다 칸의 글."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self.rows:
+            self.rows[-1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def table_width(html: str) -> int:
+    """표의 어림 폭(칸): 열마다 가장 넓은 칸의 폭 + 여백 3."""
+    parser = _TableCells()
+    parser.feed(html)
+    widths: dict[int, int] = {}
+    for row in parser.rows:
+        for column, text in enumerate(row):
+            widths[column] = max(widths.get(column, 0), display_width(text))
+    return sum(width + 3 for width in widths.values())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_outputs_fit_the_page(path: Path) -> None:
+    for index, cell in enumerate(_code(_read(path))):
+        pre_blocks = [
+            o for o in cell.outputs if o.get("data", {}).get("text/html", "").startswith("<pre")
+        ]
+        assert len(pre_blocks) <= 1, (
+            f"코드 셀 {index}: 글 블록 {len(pre_blocks)}개가 따로 출력되어 사이가 벌어집니다 "
+            "(Keras summary() 라면 print_fn=print)"
+        )
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            texts = [output["text"]] if output["output_type"] == "stream" else []
+            if "text/plain" in data and not {"text/html", "image/png"} & set(data):
+                texts.append(data["text/plain"])
+            for text in texts:
+                for line in text.splitlines():
+                    assert display_width(line) <= MAX_TEXT_COLUMNS, (
+                        f"코드 셀 {index}: 출력 줄이 {display_width(line)}칸으로 너무 깁니다: {line[:60]}"
+                    )
+            if "<table" in data.get("text/html", ""):
+                width = table_width(data["text/html"])
+                assert width <= MAX_TABLE_COLUMNS, (
+                    f"코드 셀 {index}: 표가 너무 넓습니다(어림 {width}칸). 열을 줄이거나 .T 로 바꿔 보이세요"
+                )
