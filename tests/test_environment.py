@@ -59,6 +59,11 @@ def test_environment_yml_agrees_with_requirements() -> None:
     assert "python=3.11" in conda and "pip" in conda
 
 
+def test_environment_yml_cannot_be_blocked_by_the_anaconda_terms_prompt() -> None:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    assert env["channels"] == ["conda-forge", "nodefaults"]
+
+
 def test_constraints_agree_with_requirements() -> None:
     constraints, _ = _pins((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines())
     req_pins, _ = requirements()
@@ -83,3 +88,22 @@ def test_pip_check_is_clean() -> None:
 
 def test_python_version_is_supported() -> None:
     assert (3, 11) <= sys.version_info[:2] <= (3, 13)
+
+
+def test_every_pinned_package_installs_on_python_3_11_0_to_3_13() -> None:
+    """README 는 Python 3.11~3.13 이라고 말한다. 3.11 의 첫 판(Debian 12 는 3.11.2)에서도 설치되어야 한다."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    constraints, _ = _pins((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines())
+    refused = {}
+    for name in constraints:
+        try:
+            needs = metadata(name).get("Requires-Python") or ""
+        except PackageNotFoundError:
+            continue  # 다른 운영체제 전용
+        spec = SpecifierSet(needs)
+        if not all(spec.contains(v) for v in ("3.11.0", "3.12.0", "3.13.0")):
+            refused[name] = needs
+    assert not refused, f"Python 3.11.0~3.13 에 설치되지 않는 고정 버전: {refused}"

@@ -50,3 +50,18 @@ def test_ruff_is_clean() -> None:
         cwd=ROOT, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_readme_has_no_placeholder_a_student_must_guess() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert not re.search(r"<[^<>\n]*[가-힣][^<>\n]*>", readme), "README 에 <…> 자리표시가 있습니다"
+    assert "Download ZIP" in readme and "git clone" in readme
+    assert "PYTHON=python3.12 bash course.sh lab" in readme
+
+
+def test_shell_scripts_keep_lf_line_endings_on_windows() -> None:
+    attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    for pattern in ("*.sh", ".ci/run"):
+        assert f"{pattern} text eol=lf" in attributes
+    for script in (ROOT / "course.sh", ROOT / ".ci" / "run"):
+        assert b"\r\n" not in script.read_bytes()
