@@ -12,7 +12,7 @@ chosen_python=${PYTHON:-}  # 사용자가 직접 고른 파이썬(없으면 빈 
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 
-if ! command -v "$PYTHON" >/dev/null 2>&1; then
+if ! "$PYTHON" -c "" >/dev/null 2>&1; then  # 없거나 실행되지 않는 파이썬(예: pyenv 가 켜지 않은 버전)
     echo "Python 을 찾지 못했습니다: '$PYTHON'. Python 3.11~3.13 을 설치하거나, 있는 것을 지정하세요." >&2
     echo "  예: PYTHON=python3.12 bash course.sh lab" >&2
     echo "Python not found: '$PYTHON'. Install Python 3.11-3.13 or point PYTHON at one." >&2

@@ -14,6 +14,7 @@
 - :mod:`helpers.notebook` — 노트북 한 줄 준비(글꼴, 시드, GPU, 로그, 그림 스타일)
 - :mod:`helpers.tfenv` — TensorFlow 를 조용히 불러오기(C++ 시작 로그 없이)
 - :mod:`helpers.widgets` — 저장된 노트북에서도 그림으로 보이는 위젯
+- :mod:`helpers.results` — 노트북 밖에서 잰 숫자(``results/*.json``) 읽기
 - :mod:`helpers.exercises` — 자동 채점 연습 문제
 
 TensorFlow 는 그것이 필요한 함수를 부를 때에만 import 한다(``import helpers`` 는 가볍다).
@@ -50,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "setup_notebook": "notebook",
     "import_tensorflow": "tfenv",
     "show_widget": "widgets",
+    "load_result": "results",
 }
 
 __all__ = sorted(_EXPORTS)
