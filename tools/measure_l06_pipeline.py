@@ -25,6 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import helpers  # TensorFlow 로그 설정을 먼저 한다
 from helpers.results import save_result
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lesson06_common as common
+
 NAME = "l06_pipeline"
 EPOCHS = 20
 REPEATS = 3
@@ -34,46 +37,18 @@ def main() -> None:
     tf = helpers.import_tensorflow()
     import keras
     import numpy as np
-    from keras import layers
     from keras.src.trainers.data_adapters import array_data_adapter
-    from sklearn.impute import SimpleImputer
-    from sklearn.model_selection import train_test_split
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
 
     tf.config.experimental.enable_op_determinism()
 
-    df = helpers.load_thoracic_surgery()
-    X = df.drop(columns=["id", "Risk1Yr"]).copy()
-    y = df["Risk1Yr"].to_numpy()
-    X.loc[X["PRE5"] > X["PRE4"], "PRE5"] = np.nan
-    X_train, _, y_train, _ = train_test_split(X, y, test_size=0.2, stratify=y, random_state=42)
-    X_fit, X_val, y_fit, y_val = train_test_split(
-        X_train, y_train, test_size=0.2, stratify=y_train, random_state=42
-    )
-    prep = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
-    X_fit = prep.fit_transform(X_fit).astype("float32")
-    X_val = prep.transform(X_val).astype("float32")
+    X, y = common.load_features()
+    X_train, _, y_train, _ = common.split(X, y)
+    X_fit, X_val, y_fit, y_val, _ = common.prepared_parts(X_train, y_train)
     y_fit, y_val = y_fit.astype("float32"), y_val.astype("float32")
-
-    def make_dataset(X_part, y_part, shuffle=False, seed=42):
-        dataset = tf.data.Dataset.from_tensor_slices((X_part, y_part))
-        if shuffle:
-            dataset = dataset.shuffle(len(y_part), seed=seed)
-        return dataset.batch(32)
+    make_dataset = common.make_dataset
 
     def build_model():
-        keras.utils.set_random_seed(42)
-        model = keras.Sequential(
-            [
-                keras.Input(shape=(X_fit.shape[1],)),
-                layers.Dense(100, activation="relu"),
-                layers.Dense(40, activation="relu"),
-                layers.Dense(1, activation="sigmoid"),
-            ]
-        )
-        model.compile(optimizer="adam", loss="binary_crossentropy")
-        return model
+        return common.build_model(X_fit.shape[1])
 
     # 1. 파이프라인을 몇 번 만드는가
     adapter_class = array_data_adapter.ArrayDataAdapter

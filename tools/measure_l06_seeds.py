@@ -25,6 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import helpers  # TensorFlow 로그 설정을 먼저 한다
 from helpers.results import save_result
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lesson06_common as common
+
 NAME = "l06_seeds"
 SEEDS = [42, 0, 1, 2, 7, 1000, 2024, 31337]
 
@@ -33,59 +36,28 @@ def main() -> None:
     tf = helpers.import_tensorflow()
     import keras
     import numpy as np
-    from keras import layers
     from sklearn.impute import SimpleImputer
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import accuracy_score, recall_score, roc_auc_score
-    from sklearn.model_selection import StratifiedKFold, train_test_split
+    from sklearn.model_selection import StratifiedKFold
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     from sklearn.utils.class_weight import compute_class_weight
 
     tf.config.experimental.enable_op_determinism()
 
-    df = helpers.load_thoracic_surgery()
-    X = df.drop(columns=["id", "Risk1Yr"]).copy()
-    y = df["Risk1Yr"].to_numpy()
-    X.loc[X["PRE5"] > X["PRE4"], "PRE5"] = np.nan
-    X_train, X_test, y_train, y_test = train_test_split(
-        X, y, test_size=0.2, stratify=y, random_state=42
-    )
-
-    def make_dataset(X_part, y_part, shuffle=False, seed=42):
-        dataset = tf.data.Dataset.from_tensor_slices((X_part, y_part.astype("float32")))
-        if shuffle:
-            dataset = dataset.shuffle(len(y_part), seed=seed)
-        return dataset.batch(32)
-
-    def build_model(n_inputs, seed=42, with_metrics=True):
-        keras.utils.set_random_seed(seed)
-        model = keras.Sequential(
-            [
-                keras.Input(shape=(n_inputs,)),
-                layers.Dense(100, activation="relu"),
-                layers.Dense(40, activation="relu"),
-                layers.Dense(1, activation="sigmoid"),
-            ]
-        )
-        metrics = ["accuracy", keras.metrics.AUC(name="auc")] if with_metrics else None
-        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=metrics)
-        return model
+    X, y = common.load_features()
+    X_train, X_test, y_train, y_test = common.split(X, y)
 
     def train(X_part, y_part, seed=42, class_weight=None, with_metrics=False):
-        X_f, X_v, y_f, y_v = train_test_split(
-            X_part, y_part, test_size=0.2, stratify=y_part, random_state=42
-        )
-        prep = make_pipeline(SimpleImputer(strategy="median"), StandardScaler())
-        X_f = prep.fit_transform(X_f).astype("float32")
-        X_v = prep.transform(X_v).astype("float32")
-        net = build_model(X_f.shape[1], seed=seed, with_metrics=with_metrics)
+        X_f, X_v, y_f, y_v, prep = common.prepared_parts(X_part, y_part)
+        net = common.build_model(X_f.shape[1], seed=seed, with_metrics=with_metrics)
         stop = keras.callbacks.EarlyStopping(
             monitor="val_loss", patience=10, restore_best_weights=True
         )
         history = net.fit(
-            make_dataset(X_f, y_f, shuffle=True, seed=seed),
-            validation_data=make_dataset(X_v, y_v),
+            common.make_dataset(X_f, y_f, shuffle=True, seed=seed),
+            validation_data=common.make_dataset(X_v, y_v),
             epochs=100,
             shuffle=False,
             class_weight=class_weight,
