@@ -236,3 +236,20 @@ def test_outputs_fit_the_page(path: Path) -> None:
                 assert width <= MAX_TABLE_COLUMNS, (
                     f"코드 셀 {index}: 표가 너무 넓습니다(어림 {width}칸). 열을 줄이거나 .T 로 바꿔 보이세요"
                 )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_bold_and_italic_markers_render(path: Path) -> None:
+    """CommonMark 은 `**딥러닝(deep learning)**이` 처럼 문장 부호 뒤의 `**` 에 한글이 바로 붙으면 굵게 닫지 않고
+    별표를 그대로 보여 준다. 그럴 때는 `**딥러닝**(deep learning)이` 처럼 괄호를 밖으로 뺀다."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark").enable("table")
+    for index, cell in enumerate(_read(path).cells):
+        if cell.cell_type != "markdown":
+            continue
+        html = re.sub(
+            r"<code>.*?</code>|<pre>.*?</pre>", "", renderer.render(cell.source), flags=re.S
+        )
+        match = re.search(r".{0,30}(\*\*|__).{0,20}", html)
+        assert match is None, f"셀 {index}: 별표가 그대로 보입니다: {match and match.group(0)}"
