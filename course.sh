@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # 강의 환경 한 줄 명령 (Linux / macOS / WSL2).
-#   bash course.sh lab       설치(처음 한 번) 후 JupyterLab 으로 강의 노트북 열기
+#   bash course.sh lab       설치(처음 한 번) 후 JupyterLab으로 강의 노트북 열기
 #   bash course.sh test      설치(처음 한 번) 후 모든 테스트(도우미 + 노트북 재실행) 통과 확인
 #   bash course.sh refresh [노트북...]   노트북을 깨끗한 커널로 처음부터 다시 실행해 출력 저장
 # 가상환경은 저장소의 .venv/ 에 만든다. requirements.txt 등이 바뀌면 다시 설치한다.
@@ -12,25 +12,25 @@ chosen_python=${PYTHON:-}  # 사용자가 직접 고른 파이썬(없으면 빈 
 PYTHON=${PYTHON:-python3}
 VENV=.venv
 
-if ! "$PYTHON" -c "" >/dev/null 2>&1; then  # 없거나 실행되지 않는 파이썬(예: pyenv 가 켜지 않은 버전)
-    echo "Python 을 찾지 못했습니다: '$PYTHON'. Python 3.11~3.13 을 설치하거나, 있는 것을 지정하세요." >&2
+if ! "$PYTHON" -c "" >/dev/null 2>&1; then  # 없거나 실행되지 않는 파이썬(예: pyenv가 켜지 않은 버전)
+    echo "Python을 찾지 못했습니다: '$PYTHON'. Python 3.11~3.13을 설치하거나, 있는 것을 지정하세요." >&2
     echo "  예: PYTHON=python3.12 bash course.sh lab" >&2
     echo "Python not found: '$PYTHON'. Install Python 3.11-3.13 or point PYTHON at one." >&2
     exit 1
 fi
 
-python_version() {  # "3.11" 처럼 주 버전.부 버전
+python_version() {  # "3.11"처럼 주 버전.부 버전
     "$1" -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 }
 
-# 반쯤 만들어진 가상환경(예: python3-venv 가 없어 venv 가 중간에 실패)이나
+# 반쯤 만들어진 가상환경(예: python3-venv가 없어 venv가 중간에 실패)이나
 # 다른 파이썬으로 만든 가상환경은 지우고 새로 만든다.
 if [ -d "$VENV" ]; then
     reason=""
     if [ ! -x "$VENV/bin/python" ]; then
-        reason="$VENV/bin/python 이 없습니다"
+        reason="$VENV/bin/python이 없습니다"
     elif ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
-        reason="가상환경에 pip 가 없습니다(만들다가 실패한 가상환경)"
+        reason="가상환경에 pip가 없습니다(만들다가 실패한 가상환경)"
     elif [ -n "$chosen_python" ] && \
          [ "$(python_version "$VENV/bin/python")" != "$(python_version "$PYTHON")" ]; then
         reason="가상환경은 Python $(python_version "$VENV/bin/python"), 고른 것은 $PYTHON ($(python_version "$PYTHON"))"
@@ -45,14 +45,14 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" - <<'PY'
 import sys
 if not ((3, 11) <= sys.version_info[:2] <= (3, 13)):
-    sys.exit(f"Python 3.11~3.13 이 필요합니다(지금 {sys.version.split()[0]}). "
+    sys.exit(f"Python 3.11~3.13이 필요합니다(지금 {sys.version.split()[0]}). "
              "다른 버전을 고르려면: PYTHON=python3.12 bash course.sh lab\n"
              "Python 3.11-3.13 is required (3.11 recommended).")
 PY
     echo "가상환경 만들기: $VENV (Python $(python_version "$PYTHON"))"
     if ! "$PYTHON" -m venv "$VENV" || ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
         rm -rf "$VENV"
-        echo "가상환경을 만들지 못했습니다. Debian/Ubuntu 라면 venv 모듈을 설치한 뒤 다시 실행하세요:" >&2
+        echo "가상환경을 만들지 못했습니다. Debian/Ubuntu라면 venv 모듈을 설치한 뒤 다시 실행하세요:" >&2
         echo "  sudo apt install python3-venv   (또는 python$(python_version "$PYTHON")-venv)" >&2
         echo "Could not create the virtual environment. On Debian/Ubuntu install python3-venv and run again." >&2
         exit 1
@@ -77,14 +77,14 @@ case "$command" in
     lab)
         extra=()
         if [ "$(id -u)" = "0" ]; then
-            # Docker, WSL 의 기본 사용자처럼 root 로 실행하면 JupyterLab 이 시작을 거부한다.
-            echo "root 로 실행 중이라 --allow-root 를 붙입니다. 가능하면 일반 사용자로 실행하세요. / Running as root: adding --allow-root."
+            # Docker, WSL의 기본 사용자처럼 root로 실행하면 JupyterLab이 시작을 거부한다.
+            echo "root로 실행 중이라 --allow-root를 붙입니다. 가능하면 일반 사용자로 실행하세요. / Running as root: adding --allow-root."
             extra+=(--allow-root)
         fi
         exec "$VENV/bin/jupyter" lab notebooks/ ${extra[@]+"${extra[@]}"} "$@"
         ;;
     test)
-        # 설정(대상 폴더, nbval 방식)은 pyproject.toml 의 [tool.pytest.ini_options] 에 있다.
+        # 설정(대상 폴더, nbval 방식)은 pyproject.toml의 [tool.pytest.ini_options]에 있다.
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
     refresh)

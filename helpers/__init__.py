@@ -12,13 +12,13 @@
 - :mod:`helpers.plots` — 손실/정확도 이중 축 그래프
 - :mod:`helpers.data` — 체크섬을 확인하는 데이터 로더
 - :mod:`helpers.notebook` — 노트북 한 줄 준비(글꼴, 시드, GPU, 로그, 그림 스타일)
-- :mod:`helpers.tfenv` — TensorFlow 를 조용히 불러오기(C++ 시작 로그 없이)
+- :mod:`helpers.tfenv` — TensorFlow를 조용히 불러오기(C++ 시작 로그 없이)
 - :mod:`helpers.widgets` — 저장된 노트북에서도 그림으로 보이는 위젯
 - :mod:`helpers.results` — 노트북 밖에서 잰 숫자(``results/*.json``) 읽기
 - :mod:`helpers.exercises` — 자동 채점 연습 문제
 
-TensorFlow 는 그것이 필요한 함수를 부를 때에만 import 한다(``import helpers`` 는 가볍다).
-다만 ``import helpers`` 는 TensorFlow 의 C++ 로그 수준 기본값을 정해 둔다(:mod:`helpers.tfenv`).
+TensorFlow는 그것이 필요한 함수를 부를 때에만 import 한다(``import helpers``는 가볍다).
+다만 ``import helpers``는 TensorFlow의 C++ 로그 수준 기본값을 정해 둔다(:mod:`helpers.tfenv`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from typing import Any
 
 from helpers.tfenv import configure_environment as _configure_environment
 
-# TensorFlow 가 import 되기 전에 정해야 효과가 있다(학생 화면의 빨간 C++ 로그를 막는다).
+# TensorFlow가 import 되기 전에 정해야 효과가 있다(학생 화면의 빨간 C++ 로그를 막는다).
 _configure_environment()
 
 __version__ = "1.0.0"

@@ -1,9 +1,9 @@
-"""강의 데이터 로더: 강의 폴더의 data/ 를 먼저 보고, 없으면 고정된 공개 주소에서 내려받아 sha256 으로 확인한다.
+"""강의 데이터 로더: 강의 폴더의 data/ 를 먼저 보고, 없으면 고정된 공개 주소에서 내려받아 sha256으로 확인한다.
 
-파일과 주소, 체크섬의 출처는 저장소의 ``data/README.md`` 에 정리되어 있다.
-손상된 파일은 쓰지 않고 ``<이름>.corrupt`` 로 옮긴 뒤 다시 내려받는다(이미 있으면 ``.corrupt-2`` …,
+파일과 주소, 체크섬의 출처는 저장소의 ``data/README.md``에 정리되어 있다.
+손상된 파일은 쓰지 않고 ``<이름>.corrupt``로 옮긴 뒤 다시 내려받는다(이미 있으면 ``.corrupt-2`` …,
 학생의 파일을 덮어쓰지 않는다). 파일이 여러 개 없으면 한 번에 모두 알려 준다.
-pickle 은 쓰지 않는다(MNIST 는 원본 IDX 파일을 직접 읽는다).
+pickle은 쓰지 않는다(MNIST는 원본 IDX 파일을 직접 읽는다).
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ FILES: dict[str, DataFile] = {
     )
 }
 
-# ThoraricSurgery.csv 의 열 이름(UCI 속성 이름)과 한국어 설명. 0번 열은 UCI 파일의 환자 행 번호(식별자)다.
+# ThoraricSurgery.csv의 열 이름(UCI 속성 이름)과 한국어 설명. 0번 열은 UCI 파일의 환자 행 번호(식별자)다.
 THORACIC_COLUMNS: dict[str, str] = {
     "id": "UCI 원본 파일의 환자 행 번호 (식별자, 특성 아님)",
     "DGN": "진단 코드 (ICD-10 조합, 1~8)",
@@ -103,7 +103,7 @@ THORACIC_COLUMNS: dict[str, str] = {
     "PRE9": "수술 전 호흡 곤란 (1=있음)",
     "PRE10": "수술 전 기침 (1=있음)",
     "PRE11": "수술 전 쇠약감 (1=있음)",
-    "PRE14": "종양 크기, TNM 의 T (11~14)",
+    "PRE14": "종양 크기, TNM의 T (11~14)",
     "PRE17": "제2형 당뇨 (1=있음)",
     "PRE19": "6개월 이내 심근경색 (1=있음)",
     "PRE25": "말초동맥질환 (1=있음)",
@@ -121,7 +121,7 @@ class DataFileError(RuntimeError):
 def data_dir() -> Path:
     """데이터 파일을 찾고 저장할 폴더.
 
-    환경 변수 ``DL_COURSE_DATA_DIR`` 가 있으면 그 폴더, 없으면 강의 저장소의 ``data/`` 폴더.
+    환경 변수 ``DL_COURSE_DATA_DIR``가 있으면 그 폴더, 없으면 강의 저장소의 ``data/`` 폴더.
     """
     override = os.environ.get(ENV_VAR)
     if override:
@@ -139,7 +139,7 @@ def sha256_of(path: Path) -> str:
 
 
 def _download(spec: DataFile, folder: Path) -> tuple[Path | None, list[str]]:
-    """주소들을 차례로 시도한다. keras.utils.get_file 이 내려받고 sha256 을 확인한다."""
+    """주소들을 차례로 시도한다. keras.utils.get_file이 내려받고 sha256을 확인한다."""
     from helpers.tfenv import import_tensorflow
 
     import_tensorflow()  # 내려받을 때만 Keras(TensorFlow)를 불러온다, C++ 시작 로그 없이
@@ -163,7 +163,7 @@ def _download(spec: DataFile, folder: Path) -> tuple[Path | None, list[str]]:
             if path.exists() and sha256_of(path) == spec.sha256:
                 return path, problems
             problems.append(
-                f"  - {url}\n    → 내려받은 파일의 sha256 이 다릅니다 (checksum mismatch)"
+                f"  - {url}\n    → 내려받은 파일의 sha256이 다릅니다 (checksum mismatch)"
             )
         # 체크섬이 틀린 채 남은 내려받은 파일은 지운다(다음 실행에서 쓰이지 않도록).
         leftover = folder / spec.name
@@ -188,7 +188,7 @@ class FileStatus:
 
 
 def _move_aside(path: Path) -> Path:
-    """손상된 파일을 ``이름.corrupt`` 로 옮긴다. 이미 있으면 ``이름.corrupt-2``, ``-3`` … (덮어쓰지 않는다)."""
+    """손상된 파일을 ``이름.corrupt``로 옮긴다. 이미 있으면 ``이름.corrupt-2``, ``-3`` … (덮어쓰지 않는다)."""
     target = path.with_name(path.name + ".corrupt")
     number = 1
     while target.exists():
@@ -206,10 +206,10 @@ def _known(name: str) -> DataFile:
 
 
 def file_status(name: str, *, download: bool = True) -> FileStatus:
-    """데이터 파일 ``name`` 을 찾아보고, ``download=True`` 이면 없거나 손상된 파일을 내려받아 본다.
+    """데이터 파일 ``name``을 찾아보고, ``download=True``이면 없거나 손상된 파일을 내려받아 본다.
 
     예외를 던지지 않고 결과를 돌려준다(모르는 이름만 :class:`KeyError`).
-    ``download=True`` 일 때 손상된 사본은 쓰지 않고 옆으로 옮겨 둔다(:func:`_move_aside`).
+    ``download=True``일 때 손상된 사본은 쓰지 않고 옆으로 옮겨 둔다(:func:`_move_aside`).
     """
     spec = _known(name)
     folder = data_dir()
@@ -277,36 +277,36 @@ def fetch_all(names: list[str]) -> list[Path]:
 
 
 def fetch(name: str) -> Path:
-    """데이터 파일 ``name`` 의 확인된 경로를 돌려준다.
+    """데이터 파일 ``name``의 확인된 경로를 돌려준다.
 
-    1. ``data_dir()/name`` 이 있고 sha256 이 맞으면 그대로 쓴다.
-    2. 있는데 sha256 이 다르면 손상된 것으로 보고 ``name.corrupt`` 로 옮긴다(쓰지 않고, 덮어쓰지 않는다).
-    3. 고정된 공개 주소에서 내려받아 sha256 을 확인한다(여러 주소를 차례로 시도).
+    1. ``data_dir()/name``이 있고 sha256이 맞으면 그대로 쓴다.
+    2. 있는데 sha256이 다르면 손상된 것으로 보고 ``name.corrupt``로 옮긴다(쓰지 않고, 덮어쓰지 않는다).
+    3. 고정된 공개 주소에서 내려받아 sha256을 확인한다(여러 주소를 차례로 시도).
     4. 모두 실패하면 파일 이름, 주소, 넣을 폴더를 알려 주는 :class:`DataFileError`.
     """
     return fetch_all([name])[0]
 
 
 def load_cereals() -> pd.DataFrame:
-    """80 Cereals 데이터(77행 × 16열). 결측값은 원본 그대로 -1 로 남아 있다."""
+    """80 Cereals 데이터(77행 × 16열). 결측값은 원본 그대로 -1로 남아 있다."""
     return pd.read_csv(fetch("cereal.csv"))
 
 
 def load_thoracic_surgery() -> pd.DataFrame:
-    """폐암 수술 환자 데이터(470행 × 18열), 열 이름은 :data:`THORACIC_COLUMNS` 의 UCI 이름.
+    """폐암 수술 환자 데이터(470행 × 18열), 열 이름은 :data:`THORACIC_COLUMNS`의 UCI 이름.
 
-    파일을 그대로 읽는다. 0번 열 ``id`` 는 식별자이므로 학습 전에 빼야 한다(수업에서 다룬다).
+    파일을 그대로 읽는다. 0번 열 ``id``는 식별자이므로 학습 전에 빼야 한다(수업에서 다룬다).
     """
     return pd.read_csv(fetch("ThoraricSurgery.csv"), header=None, names=list(THORACIC_COLUMNS))
 
 
 def read_idx(path: Path) -> np.ndarray:
-    """gzip 으로 압축된 IDX 파일(MNIST 원본 형식)을 uint8 배열로 읽는다."""
+    """gzip으로 압축된 IDX 파일(MNIST 원본 형식)을 uint8 배열로 읽는다."""
     with gzip.open(path, "rb") as stream:
         raw = stream.read()
     if len(raw) < 4 or raw[0:2] != b"\x00\x00" or raw[2] != 0x08:
         raise DataFileError(
-            f"'{Path(path).name}' 은(는) uint8 IDX 파일이 아닙니다 (not an IDX file)."
+            f"'{Path(path).name}'은(는) uint8 IDX 파일이 아닙니다 (not an IDX file)."
         )
     ndim = raw[3]
     header = 4 + 4 * ndim
@@ -314,13 +314,13 @@ def read_idx(path: Path) -> np.ndarray:
     array = np.frombuffer(raw, dtype=np.uint8, offset=header)
     if array.size != int(np.prod(shape)):
         raise DataFileError(
-            f"'{Path(path).name}' 의 크기가 머리말과 다릅니다 (truncated IDX file)."
+            f"'{Path(path).name}'의 크기가 머리말과 다릅니다 (truncated IDX file)."
         )
     return array.reshape(shape).copy()
 
 
 def load_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
-    """MNIST 를 ``keras.datasets.mnist.load_data()`` 와 같은 모양으로 돌려준다.
+    """MNIST를 ``keras.datasets.mnist.load_data()``와 같은 모양으로 돌려준다.
 
     ``(x_train, y_train), (x_test, y_test)``: (60000, 28, 28), (60000,), (10000, 28, 28),
     (10000,), 모두 uint8. 원본 IDX 파일 네 개에서 읽는다.
@@ -348,7 +348,7 @@ TODO_BY_STATE: dict[str, str] = {
 def verify_data_files(*, download: bool = True) -> pd.DataFrame:
     """강의 데이터 파일 여섯 개의 상태를 **모두** 보여 주는 표(파일, 상태, 크기, 할 일).
 
-    첫 번째 문제에서 멈추지 않는다. ``download=True`` 이면 없는 파일을 내려받아 본다.
+    첫 번째 문제에서 멈추지 않는다. ``download=True``이면 없는 파일을 내려받아 본다.
     상태는 ``정상``, ``내려받음``(방금 받아 확인함), ``없음``, ``손상``(sha256 불일치) 가운데 하나다.
     """
     rows = []

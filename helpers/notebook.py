@@ -28,14 +28,14 @@ def setup_notebook(seed: int = 42, *, deterministic: bool = True, verbose: bool 
     Parameters
     ----------
     seed:
-        ``keras.utils.set_random_seed`` 에 넣을 시드. Python·NumPy·TensorFlow 난수가 모두 고정된다.
+        ``keras.utils.set_random_seed``에 넣을 시드. Python·NumPy·TensorFlow 난수가 모두 고정된다.
     deterministic:
-        ``True`` 이면 ``tf.config.experimental.enable_op_determinism()`` 으로 연산 순서까지 고정해
+        ``True``이면 ``tf.config.experimental.enable_op_determinism()``으로 연산 순서까지 고정해
         같은 컴퓨터에서 몇 번을 실행해도 같은 숫자가 나오게 한다.
     verbose:
         준비 결과를 한 줄로 출력한다.
     """
-    # TensorFlow 를 먼저 조용히 불러온다(C++ 시작 로그 없이, helpers.tfenv 참고).
+    # TensorFlow를 먼저 조용히 불러온다(C++ 시작 로그 없이, helpers.tfenv 참고).
     tf = import_tensorflow()
     import keras
 

@@ -1,4 +1,4 @@
-"""학습 기록(History)을 손실/평가지표 이중 축 그래프로 그린다."""
+"""학습 기록(History)을 손실/평가 지표 이중 축 그래프로 그린다."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-# 자동으로 찾을 평가지표 이름(앞에 있을수록 먼저). Keras 2 의 'acc' 도 받아들인다.
+# 자동으로 찾을 평가 지표 이름(앞에 있을수록 먼저). Keras 2의 'acc'도 받아들인다.
 ACCURACY_KEYS: tuple[str, ...] = (
     "accuracy",
     "acc",
@@ -47,7 +47,7 @@ def _as_dict(history: Any) -> dict[str, list[float]]:
     raw = getattr(history, "history", history)
     if not isinstance(raw, Mapping):
         raise TypeError(
-            "history 에는 model.fit() 이 돌려준 History 객체나 그 .history 사전을 넣으세요. "
+            "history에는 model.fit()이 돌려준 History 객체나 그 .history 사전을 넣으세요. "
             f"받은 것: {type(history).__name__}. "
             "Pass the History returned by model.fit() or its .history dict."
         )
@@ -57,13 +57,13 @@ def _as_dict(history: Any) -> dict[str, list[float]]:
 def _missing(what: str, keys: Sequence[str], advice: str) -> HistoryKeyError:
     found = ", ".join(repr(k) for k in keys) if keys else "(없음 / none)"
     return HistoryKeyError(
-        f"학습 기록에 {what} 이(가) 없습니다. 있는 키: {found}. {advice}\n"
+        f"학습 기록에 {what}이(가) 없습니다. 있는 키: {found}. {advice}\n"
         f"The history has no {what}. Keys found: {found}."
     )
 
 
 def find_metric(history: Mapping[str, Sequence[float]]) -> str | None:
-    """학습 기록에서 그릴 평가지표 이름을 찾는다(정확도 계열 → 회귀 지표 → AUC 순). 없으면 ``None``."""
+    """학습 기록에서 그릴 평가 지표 이름을 찾는다(정확도 계열 → 회귀 지표 → AUC 순). 없으면 ``None``."""
     for key in (*ACCURACY_KEYS, *REGRESSION_KEYS):
         if key in history:
             return key
@@ -81,40 +81,40 @@ def plot_history(
     ax: Axes | None = None,
     legend_loc: str = "center right",
 ) -> tuple[Figure, Axes, Axes | None]:
-    """손실은 왼쪽 축, 평가지표는 오른쪽 축에 훈련/검증 곡선을 함께 그린다.
+    """손실은 왼쪽 축, 평가 지표는 오른쪽 축에 훈련/검증 곡선을 함께 그린다.
 
     Parameters
     ----------
     history:
-        ``model.fit()`` 이 돌려준 ``History`` 또는 그 ``.history`` 사전.
+        ``model.fit()``이 돌려준 ``History`` 또는 그 ``.history`` 사전.
     metric:
-        오른쪽 축에 그릴 지표 이름. ``None`` 이면 자동으로 찾는다
+        오른쪽 축에 그릴 지표 이름. ``None``이면 자동으로 찾는다
         ('accuracy', 'acc', 'binary_accuracy', …, 'mae', 'auc' 등). 지표가 없으면 손실만 그린다.
     title:
         그래프 제목.
     ax:
-        그릴 축. ``None`` 이면 새 그림을 만든다.
+        그릴 축. ``None``이면 새 그림을 만든다.
     legend_loc:
-        범례 위치(matplotlib 의 ``loc``). 기준선 등을 더 그려 범례가 곡선을 가리면 바꾼다.
+        범례 위치(matplotlib의 ``loc``). 기준선 등을 더 그려 범례가 곡선을 가리면 바꾼다.
 
     Returns
     -------
-    ``(fig, loss_ax, metric_ax)``. 지표가 없으면 ``metric_ax`` 는 ``None``.
+    ``(fig, loss_ax, metric_ax)``. 지표가 없으면 ``metric_ax``는 ``None``.
 
     Raises
     ------
     HistoryKeyError
-        'loss' 가 없거나, 요청한 ``metric`` 이 없을 때. 메시지에 실제 키 목록이 들어 있다.
+        'loss'가 없거나, 요청한 ``metric``이 없을 때. 메시지에 실제 키 목록이 들어 있다.
     """
     data = _as_dict(history)
     keys = list(data)
     if not data.get("loss"):
-        raise _missing("'loss'", keys, "model.fit() 의 반환값(History)을 넘겼는지 확인하세요.")
+        raise _missing("'loss'", keys, "model.fit()의 반환값(History)을 넘겼는지 확인하세요.")
     if metric is None:
         metric = find_metric(data)
     elif metric not in data:
         raise _missing(
-            repr(metric), keys, "compile(metrics=[...]) 에 넣은 이름과 같은지 확인하세요."
+            repr(metric), keys, "compile(metrics=[...])에 넣은 이름과 같은지 확인하세요."
         )
 
     if ax is None:

@@ -2,10 +2,10 @@
 
 ipywidgets 위젯의 출력에는 위젯 자리표시(``application/vnd.jupyter.widget-view+json``)와
 ``interactive(children=(FloatSlider(…`` 같은 글(``text/plain``)만 들어 있다. 커널 없이 연 노트북,
-신뢰하지 않은(trusted 가 아닌) 노트북, 웹 미리보기는 위젯을 그리지 못하고 그 글을 보여 준다.
+신뢰하지 않은(trusted가 아닌) 노트북, 웹 미리보기는 위젯을 그리지 못하고 그 글을 보여 준다.
 
-:func:`show_widget` 은 같은 출력에 **처음 값으로 그린 그림(PNG)** 을 함께 넣는다. 셀을 실행한
-JupyterLab·VS Code·Colab 은 위젯을 그리고, 위젯을 그리지 못하는 곳은 그림을 보여 준다.
+:func:`show_widget`은 같은 출력에 **처음 값으로 그린 그림(PNG)**을 함께 넣는다. 셀을 실행한
+JupyterLab·VS Code·Colab은 위젯을 그리고, 위젯을 그리지 못하는 곳은 그림을 보여 준다.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ FALLBACK_TEXT = (
 def widget_bundle(widget: Any, preview: Figure) -> dict[str, Any]:
     """위젯의 표시 데이터에 ``preview`` 그림(PNG)과 한국어 안내 글을 더한 mimebundle.
 
-    ``preview`` 는 PNG 로 바꾼 뒤 닫는다(노트북에 따로 그려지지 않는다).
-    위젯이 아니면(``_repr_mimebundle_`` 가 위젯 자리표시를 주지 않으면) :class:`TypeError`.
+    ``preview``는 PNG로 바꾼 뒤 닫는다(노트북에 따로 그려지지 않는다).
+    위젯이 아니면(``_repr_mimebundle_``가 위젯 자리표시를 주지 않으면) :class:`TypeError`.
     """
     data = dict(widget._repr_mimebundle_() or {}) if hasattr(widget, "_repr_mimebundle_") else {}
     if WIDGET_MIME not in data:

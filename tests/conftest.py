@@ -19,7 +19,7 @@ import pytest
 
 from helpers import data
 
-pytest_plugins = ["pytester"]  # tests/test_stderr_check.py 가 작은 pytest 실행을 만든다
+pytest_plugins = ["pytester"]  # tests/test_stderr_check.py가 작은 pytest 실행을 만든다
 
 ROOT = Path(__file__).resolve().parent.parent
 # 테스트가 환경 변수를 바꾸기 전의 실제 데이터 폴더
@@ -42,8 +42,8 @@ def course_data() -> Path:
     missing = [name for name in data.FILES if not (folder / name).exists()]
     if missing:
         pytest.fail(
-            f"데이터 파일이 {folder} 에 없습니다: {missing}. "
-            "인터넷이 되면 helpers.verify_data_files() 로 내려받고, 아니면 파일을 그 폴더에 넣으세요."
+            f"데이터 파일이 {folder}에 없습니다: {missing}. "
+            "인터넷이 되면 helpers.verify_data_files()로 내려받고, 아니면 파일을 그 폴더에 넣으세요."
         )
     return folder
 

@@ -1,6 +1,6 @@
-"""course.sh: 반쯤 만들어진 가상환경을 다시 만들고, 파이썬이 없으면 무엇을 할지 알려 주고, root 에서도 JupyterLab 을 연다.
+"""course.sh: 반쯤 만들어진 가상환경을 다시 만들고, 파이썬이 없으면 무엇을 할지 알려 주고, root에서도 JupyterLab을 연다.
 
-실제 강의 패키지를 설치하지 않도록 course.sh 를 임시 폴더에 복사하고, 이미 설치된 pip 하나만 요구한다.
+실제 강의 패키지를 설치하지 않도록 course.sh를 임시 폴더에 복사하고, 이미 설치된 pip 하나만 요구한다.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def test_a_missing_python_is_explained(course_copy: Path) -> None:
     assert not (course_copy / ".venv").exists()
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="root 로 실행할 때만 확인한다 (checks the root path)")
+@pytest.mark.skipif(os.geteuid() != 0, reason="root로 실행할 때만 확인한다 (checks the root path)")
 def test_lab_works_as_root(course_copy: Path) -> None:
     assert _run(course_copy, "no-such-command").returncode == 2  # 가상환경과 설치 표시를 만든다
     fake = course_copy / ".venv" / "bin" / "jupyter"

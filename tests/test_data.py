@@ -13,7 +13,7 @@ from helpers import data
 
 
 def _refuse_network(monkeypatch: pytest.MonkeyPatch, name: str) -> str:
-    """name 의 주소를 연결이 바로 거부되는 루프백 포트로 바꾼다(인터넷 없음 흉내)."""
+    """name의 주소를 연결이 바로 거부되는 루프백 포트로 바꾼다(인터넷 없음 흉내)."""
     url = f"http://127.0.0.1:9/{name}"
     spec = data.FILES[name]
     monkeypatch.setitem(data.FILES, name, data.DataFile(spec.name, spec.sha256, spec.size, (url,)))

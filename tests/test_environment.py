@@ -1,4 +1,4 @@
-"""requirements.txt 와 environment.yml 이 같은 버전을 고정하고, 설치된 환경이 그 버전인지 확인한다."""
+"""requirements.txt와 environment.yml이 같은 버전을 고정하고, 설치된 환경이 그 버전인지 확인한다."""
 
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ def test_python_version_is_supported() -> None:
 
 
 def test_every_pinned_package_installs_on_python_3_11_0_to_3_13() -> None:
-    """README 는 Python 3.11~3.13 이라고 말한다. 3.11 의 첫 판(Debian 12 는 3.11.2)에서도 설치되어야 한다."""
+    """README는 Python 3.11~3.13이라고 말한다. 3.11의 첫 판(Debian 12는 3.11.2)에서도 설치되어야 한다."""
     from importlib.metadata import PackageNotFoundError, metadata
 
     from packaging.specifiers import SpecifierSet
@@ -106,4 +106,4 @@ def test_every_pinned_package_installs_on_python_3_11_0_to_3_13() -> None:
         spec = SpecifierSet(needs)
         if not all(spec.contains(v) for v in ("3.11.0", "3.12.0", "3.13.0")):
             refused[name] = needs
-    assert not refused, f"Python 3.11.0~3.13 에 설치되지 않는 고정 버전: {refused}"
+    assert not refused, f"Python 3.11.0~3.13에 설치되지 않는 고정 버전: {refused}"

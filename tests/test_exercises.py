@@ -26,7 +26,7 @@ def test_right_answers_pass(
     name: str, exercise: Exercise, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for answer in exercise.correct_examples:
-        assert exercise.grade(answer)[0] is True, f"{name}: 정답 {answer!r} 이(가) 통과하지 못함"
+        assert exercise.grade(answer)[0] is True, f"{name}: 정답 {answer!r}이(가) 통과하지 못함"
         exercise.check(answer)
         assert "✅" in capsys.readouterr().out
 
@@ -37,7 +37,7 @@ def test_typical_wrong_answers_are_rejected_kindly(
 ) -> None:
     for answer in exercise.wrong_examples:
         ok, message = exercise.grade(answer)
-        assert ok is False, f"{name}: 오답 {answer!r} 이(가) 통과함"
+        assert ok is False, f"{name}: 오답 {answer!r}이(가) 통과함"
         assert message.startswith("❌") and len(message) > 20
 
 

@@ -80,7 +80,7 @@ def test_bundled_nanum_gothic_is_used_without_importing_koreanize(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(fonts, "_installed_font_names", lambda: {"DejaVu Sans"})
-    assert fonts._bundled_font_files(), "koreanize-matplotlib 의 글꼴 파일이 있어야 합니다"
+    assert fonts._bundled_font_files(), "koreanize-matplotlib의 글꼴 파일이 있어야 합니다"
     assert fonts.korean_font_name() == "NanumGothic"
     assert "koreanize_matplotlib" not in sys.modules
 

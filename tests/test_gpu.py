@@ -1,4 +1,4 @@
-"""GPU 메모리 증가 설정: CPU 에서는 아무것도 하지 않고, 가짜 GPU 로 실제 API 호출 경로를 확인한다."""
+"""GPU 메모리 증가 설정: CPU에서는 아무것도 하지 않고, 가짜 GPU로 실제 API 호출 경로를 확인한다."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def test_cpu_only_machine_is_a_no_op() -> None:
 
 
 class _FakeConfig:
-    """tf.config.experimental 의 get/set_memory_growth 를 흉내 낸다."""
+    """tf.config.experimental의 get/set_memory_growth를 흉내 낸다."""
 
     def __init__(self, initialized: bool) -> None:
         self.initialized = initialized

@@ -1,6 +1,6 @@
 """커밋된 노트북이 깨끗한 한 번의 실행 결과인지, 강의 뼈대와 규칙을 지키는지 확인한다.
 
-출력의 재현성은 nbval(pytest 가 notebooks/ 를 다시 실행)이 확인하고, 여기서는 저장된 파일 자체를 본다.
+출력의 재현성은 nbval(pytest가 notebooks/ 를 다시 실행)이 확인하고, 여기서는 저장된 파일 자체를 본다.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def test_valid_and_uses_the_python3_kernel(path: Path) -> None:
 def test_outputs_come_from_one_clean_top_to_bottom_run(path: Path) -> None:
     counts = [c.execution_count for c in _code(_read(path))]
     assert counts == list(range(1, len(counts) + 1)), (
-        f"실행 번호 {counts}: 'bash course.sh refresh {path.relative_to(ROOT)}' 로 다시 실행하세요"
+        f"실행 번호 {counts}: 'bash course.sh refresh {path.relative_to(ROOT)}'로 다시 실행하세요"
     )
 
 
@@ -83,7 +83,7 @@ def test_no_errors_warnings_or_progress_bars(path: Path) -> None:
                     f"셀 {index}: stderr 출력(경고?): {output['text'][:200]}"
                 )
                 assert "\r" not in output["text"], (
-                    f"셀 {index}: 진행 막대 출력(verbose=0 또는 2 를 쓰세요)"
+                    f"셀 {index}: 진행 막대 출력(verbose=0 또는 2를 쓰세요)"
                 )
 
 
@@ -100,7 +100,7 @@ def test_no_removed_api_is_executed(path: Path) -> None:
     for index, cell in enumerate(_code(_read(path))):
         for line in cell.source.splitlines():
             code = line.split("#", 1)[0]
-            assert not OLD_API.search(code), f"셀 {index}: 없어진 API 를 실행함: {line.strip()}"
+            assert not OLD_API.search(code), f"셀 {index}: 없어진 API를 실행함: {line.strip()}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -110,7 +110,7 @@ def test_title_and_setup_come_first(path: Path) -> None:
     assert first.cell_type == "markdown" and first.source.startswith("# ")
     assert re.search(r"[가-힣]", first.source.splitlines()[0]), "제목은 한국어로"
     assert "helpers.setup_notebook(" in _code(nb)[0].source, (
-        "첫 코드 셀에서 helpers.setup_notebook() 을 부르세요"
+        "첫 코드 셀에서 helpers.setup_notebook()을 부르세요"
     )
 
 
@@ -128,7 +128,7 @@ def test_skeleton_sections_in_order(path: Path) -> None:
         found = [i for i, h in enumerate(headings) if h.startswith(section)]
         assert found, f"'## {section}' 절이 없습니다. 절 목록: {headings}"
         positions.append(found[0])
-    assert positions == sorted(positions), f"절 순서는 {SKELETON} 이어야 합니다: {headings}"
+    assert positions == sorted(positions), f"절 순서는 {SKELETON}이어야 합니다: {headings}"
 
 
 CHECK_TAG = "nbval-check-output"
@@ -136,14 +136,14 @@ CHECK_TAG = "nbval-check-output"
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_outputs_are_compared_somewhere(path: Path) -> None:
-    """nbval-lax 는 셀 태그가 'nbval-check-output' 인 셀만 비교한다. 결정적인 교육용 숫자는 그렇게 표시한다."""
+    """nbval-lax는 셀 태그가 'nbval-check-output'인 셀만 비교한다. 결정적인 교육용 숫자는 그렇게 표시한다."""
     checked = [c for c in _code(_read(path)) if CHECK_TAG in c.metadata.get("tags", [])]
     assert checked and all(c.outputs for c in checked)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_test_markers_in_what_students_read(path: Path) -> None:
-    """테스트 표시는 셀 메타데이터(태그)에 둔다. 학생이 읽는 코드와 글에는 'NBVAL_' 이 없어야 한다."""
+    """테스트 표시는 셀 메타데이터(태그)에 둔다. 학생이 읽는 코드와 글에는 'NBVAL_'이 없어야 한다."""
     for index, cell in enumerate(_read(path).cells):
         assert "NBVAL" not in cell.source.upper(), f"셀 {index}: 테스트 표시가 코드에 보입니다"
 
@@ -161,13 +161,13 @@ def test_lessons_plot_something_and_assert_their_claims(path: Path) -> None:
         "그림이 없습니다"
     )
     assert any(re.search(r"^\s*assert ", c.source, re.M) for c in cells), (
-        "assert 로 확인한 주장이 없습니다"
+        "assert로 확인한 주장이 없습니다"
     )
 
 
 # JupyterLab 1400 px 화면(출력 영역 약 950 px)에서 가로 스크롤이나 칸 안 줄바꿈 없이 보이는 폭.
 # 한글 같은 전각 문자는 두 칸으로 센다. 표는 열마다 여백 세 칸을 더한 어림값이다.
-# 헤드리스 Chromium 에서 잰 값: 어림 123칸인 표는 820 px 로 들어갔고, 138칸과 166칸인 표는 넘쳤다.
+# 헤드리스 Chromium에서 잰 값: 어림 123칸인 표는 820 px로 들어갔고, 138칸과 166칸인 표는 넘쳤다.
 MAX_TEXT_COLUMNS = 100
 MAX_TABLE_COLUMNS = 130
 
@@ -219,7 +219,7 @@ def test_outputs_fit_the_page(path: Path) -> None:
         ]
         assert len(pre_blocks) <= 1, (
             f"코드 셀 {index}: 글 블록 {len(pre_blocks)}개가 따로 출력되어 사이가 벌어집니다 "
-            "(Keras summary() 라면 print_fn=print)"
+            "(Keras summary()라면 print_fn=print)"
         )
         for output in cell.get("outputs", []):
             data = output.get("data", {})
@@ -234,14 +234,14 @@ def test_outputs_fit_the_page(path: Path) -> None:
             if "<table" in data.get("text/html", ""):
                 width = table_width(data["text/html"])
                 assert width <= MAX_TABLE_COLUMNS, (
-                    f"코드 셀 {index}: 표가 너무 넓습니다(어림 {width}칸). 열을 줄이거나 .T 로 바꿔 보이세요"
+                    f"코드 셀 {index}: 표가 너무 넓습니다(어림 {width}칸). 열을 줄이거나 .T로 바꿔 보이세요"
                 )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_bold_and_italic_markers_render(path: Path) -> None:
-    """CommonMark 은 `**딥러닝(deep learning)**이` 처럼 문장 부호 뒤의 `**` 에 한글이 바로 붙으면 굵게 닫지 않고
-    별표를 그대로 보여 준다. 그럴 때는 `**딥러닝**(deep learning)이` 처럼 괄호를 밖으로 뺀다."""
+    """CommonMark은 `**딥러닝(deep learning)**이`처럼 문장 부호 뒤의 `**`에 한글이 바로 붙으면 굵게 닫지 않고
+    별표를 그대로 보여 준다. 그럴 때는 `**딥러닝**(deep learning)이`처럼 괄호를 밖으로 뺀다."""
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark").enable("table")

@@ -1,4 +1,4 @@
-"""손실/평가지표 이중 축 그래프."""
+"""손실/평가 지표 이중 축 그래프."""
 
 from __future__ import annotations
 

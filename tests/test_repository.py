@@ -1,4 +1,4 @@
-"""저장소 규칙: README 의 테스트 명령 = .ci/run 의 명령, 노트북 목차, 린트(ruff)."""
+"""저장소 규칙: README의 테스트 명령 = .ci/run의 명령, 노트북 목차, 린트(ruff)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def test_every_lesson_of_the_course_is_there() -> None:
 def test_readme_links_every_notebook() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        assert f"(notebooks/{path.name})" in readme, f"README 목차에 {path.name} 이(가) 없습니다"
+        assert f"(notebooks/{path.name})" in readme, f"README 목차에 {path.name}이(가) 없습니다"
 
 
 def test_ruff_is_clean() -> None:
@@ -54,7 +54,7 @@ def test_ruff_is_clean() -> None:
 
 def test_readme_has_no_placeholder_a_student_must_guess() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert not re.search(r"<[^<>\n]*[가-힣][^<>\n]*>", readme), "README 에 <…> 자리표시가 있습니다"
+    assert not re.search(r"<[^<>\n]*[가-힣][^<>\n]*>", readme), "README에 <…> 자리표시가 있습니다"
     assert "Download ZIP" in readme and "git clone" in readme
     assert "PYTHON=python3.12 bash course.sh lab" in readme
 

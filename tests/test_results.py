@@ -1,6 +1,6 @@
 """노트북 밖에서 잰 숫자(results/*.json): 만든 스크립트가 있고, 노트북에 보이는 숫자가 그 결과와 같은지.
 
-노트북에서 load_result(...) 를 쓰는 셀은 nbval-check-output 태그를 달아야 한다. 그러면 nbval 이
+노트북에서 load_result(...)를 쓰는 셀은 nbval-check-output 태그를 달아야 한다. 그러면 nbval이
 매번 셀을 다시 실행해(결과 파일을 다시 읽어) 저장된 출력과 비교하므로, 노트북에 보이는 숫자와
 커밋된 결과가 어긋나면 테스트가 실패한다.
 """
@@ -40,7 +40,7 @@ def test_cells_showing_results_are_compared_with_them(path: Path) -> None:
             continue
         for name in LOAD.findall(cell.source):
             assert results.result_path(name).exists(), (
-                f"셀 {index}: results/{name}.json 이 없습니다"
+                f"셀 {index}: results/{name}.json이 없습니다"
             )
             assert "nbval-check-output" in cell.metadata.get("tags", []), (
                 f"셀 {index}: 측정 결과를 보여 주는 셀에는 nbval-check-output 태그가 있어야 합니다"

@@ -1,4 +1,4 @@
-"""저장소 맨 위 conftest.py: nbval 로 다시 실행한 셀이 stderr 에 쓰면 테스트가 실패하는지."""
+"""저장소 맨 위 conftest.py: nbval로 다시 실행한 셀이 stderr에 쓰면 테스트가 실패하는지."""
 
 from __future__ import annotations
 
@@ -32,5 +32,5 @@ def test_cells_that_write_to_stderr_fail_and_clean_cells_pass(pytester: pytest.P
         "--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider", "lesson.ipynb"
     )
     result.assert_outcomes(passed=1, failed=2)
-    result.stdout.fnmatch_lines(["*셀이 stderr 에 글을 썼습니다*", "*red text*"])
+    result.stdout.fnmatch_lines(["*셀이 stderr에 글을 썼습니다*", "*red text*"])
     result.stdout.fnmatch_lines(["*UserWarning: careful*"])

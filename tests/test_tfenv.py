@@ -1,4 +1,4 @@
-"""TensorFlow 를 조용히 불러오기: 학생의 커널에 빨간 C++ 로그가 나오지 않는지, 모르는 글은 숨기지 않는지."""
+"""TensorFlow를 조용히 불러오기: 학생의 커널에 빨간 C++ 로그가 나오지 않는지, 모르는 글은 숨기지 않는지."""
 
 from __future__ import annotations
 
@@ -49,11 +49,11 @@ def test_a_students_session_writes_nothing_to_stderr() -> None:
     assert session.returncode == 0, session.stderr
     assert session.stdout.strip() == "done"
     assert session.stderr == ""
-    # 대조군: helpers 없이 TensorFlow 를 부르면 같은 컴퓨터에서 C++ 로그가 실제로 나온다.
+    # 대조군: helpers 없이 TensorFlow를 부르면 같은 컴퓨터에서 C++ 로그가 실제로 나온다.
     plain = _run("import tensorflow as tf; tf.config.list_physical_devices()")
     assert plain.returncode == 0
     assert plain.stderr.strip(), (
-        "TensorFlow 가 더는 시작 로그를 쓰지 않습니다: STARTUP_NOISE 를 줄이세요"
+        "TensorFlow가 더는 시작 로그를 쓰지 않습니다: STARTUP_NOISE를 줄이세요"
     )
     assert all(tfenv.is_startup_noise(line) for line in plain.stderr.splitlines() if line.strip())
 

@@ -1,9 +1,9 @@
 """06 폐암 노트북을 재현하는 측정 스크립트들(measure_l06_*.py)이 함께 쓰는 데이터 처리와 모델.
 
-노트북과 똑같이 한다: id 제외, FEV1 > FVC 를 결측값으로, random_state=42 층화 분할,
-훈련 데이터를 다시 학습 부분·검증 부분으로 나눈 뒤 학습 부분으로만 맞춘 중앙값 채우기·표준화,
+노트북과 똑같이 한다: id 제외, FEV1 > FVC를 결측값으로, random_state=42 층화 분할,
+훈련 세트를 다시 학습 부분·검증 세트로 나눈 뒤 학습 부분으로만 맞춘 중앙값 채우기·표준화,
 100-40-1 신경망(Adam, 이진 교차 엔트로피), 32명씩 미니배치로 묶는 tf.data.
-TensorFlow 는 함수 안에서 불러온다(helpers 가 먼저 조용히 불러 둔다).
+TensorFlow는 함수 안에서 불러온다(helpers가 먼저 조용히 불러 둔다).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import helpers
 
 
 def load_features() -> tuple[pd.DataFrame, np.ndarray]:
-    """입력 X(id·레이블 제외, 믿기 어려운 FEV1 은 결측값)와 레이블 y."""
+    """입력 X(id·레이블 제외, 믿기 어려운 FEV1은 결측값)와 레이블 y."""
     df = helpers.load_thoracic_surgery()
     X = df.drop(columns=["id", "Risk1Yr"]).copy()
     y = df["Risk1Yr"].to_numpy()
@@ -35,7 +35,7 @@ def split(X: Any, y: np.ndarray) -> tuple[Any, Any, np.ndarray, np.ndarray]:
 def prepared_parts(
     X_part: Any, y_part: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Any]:
-    """학습 부분·검증 부분으로 나누고 학습 부분으로만 맞춘 전처리를 적용한다: (X_f, X_v, y_f, y_v, prep)."""
+    """학습 부분·검증 세트로 나누고 학습 부분으로만 맞춘 전처리를 적용한다: (X_f, X_v, y_f, y_v, prep)."""
     from sklearn.impute import SimpleImputer
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler

@@ -1,18 +1,18 @@
-"""03 노트북의 "강의 노트 설정" XOR 학습을 Keras 로 직접 재서 results/l03_keras_xor.json 에 쓴다.
+"""03 노트북의 "강의 노트 설정" XOR 학습을 Keras로 직접 재서 results/l03_keras_xor.json에 쓴다.
 
-    python tools/measure_l03_keras_xor.py        # 2코어 CPU 에서 3~4분
+    python tools/measure_l03_keras_xor.py        # 2코어 CPU에서 3~4분
 
-강의 노트의 설정(Dense(2, sigmoid) → Dense(1, sigmoid), SGD 0.1, MSE, 배치 1, 10,000 에포크)은
-Keras 로 시드 하나에 몇 분이 걸려서 노트북 안에서 돌리지 않는다. 노트북은 같은 계산을 NumPy 로 빠르게
-한다. 이 스크립트는 그 NumPy 계산이 Keras 와 같은 계산인지, 그리고 노트북이 인용하는 숫자를 잰다.
+강의 노트의 설정(Dense(2, sigmoid) → Dense(1, sigmoid), SGD 0.1, MSE, 배치 1, 10,000에포크)은
+Keras로 시드 하나에 몇 분이 걸려서 노트북 안에서 돌리지 않는다. 노트북은 같은 계산을 NumPy로 빠르게
+한다. 이 스크립트는 그 NumPy 계산이 Keras와 같은 계산인지, 그리고 노트북이 인용하는 숫자를 잰다.
 
-1. 시드 0~9: Keras 모델의 초깃값과 fit 이 점을 넣는 순서를 기록하고(즉시 실행으로 처음 3 에포크),
-   실제 Keras fit 을 COMPARE_EPOCHS 에포크 돌린 출력을 같은 초깃값·순서의 NumPy 계산과 비교한다.
-   이어서 에포크를 더 돌려 에포크당 시간을 잰다(10,000 에포크의 시간 어림).
-2. 같은 초깃값·순서로 NumPy 계산을 10,000 에포크와 50,000 에포크까지 돌려 XOR 를 푼 시드를 센다.
+1. 시드 0~9: Keras 모델의 초깃값과 fit이 점을 넣는 순서를 기록하고(즉시 실행으로 처음 3에포크),
+   실제 Keras fit을 COMPARE_EPOCHS 에포크 돌린 출력을 같은 초깃값·순서의 NumPy 계산과 비교한다.
+   이어서 에포크를 더 돌려 에포크당 시간을 잰다(10,000에포크의 시간 어림).
+2. 같은 초깃값·순서로 NumPy 계산을 10,000에포크와 50,000에포크까지 돌려 XOR를 푼 시드를 센다.
 3. 노트북과 똑같은 NumPy 계산(NumPy 초깃값, 시드마다 정한 순서)을 시드 묶음 두 개(0~99, 1000~1099)로.
-4. 03 의 "확실한 설정"(Dense(8, tanh), Adam 0.1, 이진 교차 엔트로피, 전체 배치 50 에포크)을 배열로 넘길
-   때와 끝없는 tf.data 데이터셋 + steps_per_epoch=1 로 넘길 때의 에포크당 시간과 가중치 차이.
+4. 03의 "확실한 설정"(Dense(8, tanh), Adam 0.1, 이진 교차 엔트로피, 전체 배치 50에포크)을 배열로 넘길
+   때와 끝없는 tf.data 데이터셋 + steps_per_epoch=1로 넘길 때의 에포크당 시간과 가중치 차이.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main() -> None:
         model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="mse")
         return model
 
-    # 노트북의 train_like_notes 와 같은 계산 (시드 축 S 를 맨 앞에 쌓는다)
+    # 노트북의 train_like_notes와 같은 계산 (시드 축 S를 맨 앞에 쌓는다)
     def train_like_notes(nets, orders, epochs, lr=0.1):
         W1, b1, W2, b2 = (a.copy() for a in nets)
         for _ in range(epochs):
@@ -81,7 +81,7 @@ def main() -> None:
         )
         return (W1, b1, W2, b2), out
 
-    def numpy_start(seeds):  # 노트북의 notes_start 와 같다
+    def numpy_start(seeds):  # 노트북의 notes_start와 같다
         limit1, limit2 = np.sqrt(6 / 4), np.sqrt(6 / 3)
         W1, W2, orders = [], [], []
         for seed in seeds:
@@ -128,7 +128,7 @@ def main() -> None:
     _, numpy_out = train_like_notes(nets, orders_arr, COMPARE_EPOCHS)
     diff = np.abs(numpy_out - np.array(keras_out))
 
-    # 2. 같은 초깃값·순서로 10,000 에포크, 이어서 50,000 에포크까지
+    # 2. 같은 초깃값·순서로 10,000에포크, 이어서 50,000에포크까지
     state, out_10k = train_like_notes(nets, orders_arr, 10_000)
     _, out_50k = train_like_notes(state, orders_arr, 40_000)
 
@@ -170,7 +170,7 @@ def main() -> None:
         fit(model, 50)
         weights[label] = model.get_weights()
         times = []
-        for _ in range(3):  # 그래프를 만든 뒤의 50 에포크를 세 번 재서 가운데 값
+        for _ in range(3):  # 그래프를 만든 뒤의 50에포크를 세 번 재서 가운데 값
             start = time.perf_counter()
             fit(model, 50)
             times.append((time.perf_counter() - start) / 50 * 1000)
@@ -204,7 +204,7 @@ def main() -> None:
         NAME,
         data,
         script="tools/measure_l03_keras_xor.py",
-        note="강의 노트 설정의 Keras XOR 학습과 그 NumPy 재현, tf.data 와 배열의 에포크당 시간",
+        note="강의 노트 설정의 Keras XOR 학습과 그 NumPy 재현, tf.data와 배열의 에포크당 시간",
     )
     print(f"saved {path}")
     print(data)

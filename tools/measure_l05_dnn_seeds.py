@@ -1,14 +1,14 @@
-"""05 노트북의 DNN 4-3-1 을 여러 시드로 학습해 results/l05_dnn_seeds.json 에 쓴다.
+"""05 노트북의 DNN 4-3-1을 여러 시드로 학습해 results/l05_dnn_seeds.json에 쓴다.
 
-    python tools/measure_l05_dnn_seeds.py        # 2코어 CPU 에서 2~5분
+    python tools/measure_l05_dnn_seeds.py        # 2코어 CPU에서 2~5분
 
 노트북과 똑같은 데이터 처리(결측 행 제거, random_state=42 분할, 훈련 세트로 맞춘 표준화)와
-똑같은 학습(Adam 0.05, 배치 8, 최대 300 에포크, EarlyStopping patience 20, restore_best_weights)을
+똑같은 학습(Adam 0.05, 배치 8, 최대 300에포크, EarlyStopping patience 20, restore_best_weights)을
 시드만 바꿔 되풀이한다. 시드마다 훈련·검증·테스트 MAE, 학습한 에포크, 테스트 부트스트랩 구간
 (DNN - 선형 회귀, 노트북과 같은 rng 0, 5,000번)을 기록한다.
 
-노트북은 시드 하나(42)의 결과만 학습해서 보여 주므로, "어느 시드에서나 성립하는 것" 과
-"시드에 따라 갈리는 것" 을 이 측정으로 가른다. 시드 묶음 두 개(0~19, 1000~1019)를 따로 재서
+노트북은 시드 하나(42)의 결과만 학습해서 보여 주므로, "어느 시드에서나 성립하는 것"과
+"시드에 따라 갈리는 것"을 이 측정으로 가른다. 시드 묶음 두 개(0~19, 1000~1019)를 따로 재서
 결론이 시드 묶음에 기대지 않는지도 본다.
 """
 
@@ -123,7 +123,7 @@ def main() -> None:
             pred_test = net.predict(x_test, verbose=0).ravel()
             err_dnn = np.abs(y_test - pred_test)
             worst_five = np.argsort(-err_dnn)[:5]
-            # 은닉층마다 76종 가운데 한 번이라도 0 보다 큰 값을 낸 ReLU 뉴런 수(0 이면 그 층 전체가 죽었다)
+            # 은닉층마다 76종 가운데 한 번이라도 0보다 큰 값을 낸 ReLU 뉴런 수(0이면 그 층 전체가 죽었다)
             hidden = np.vstack([x_train, x_val, x_test])
             alive = []
             for layer in net.layers[:2]:
@@ -184,7 +184,7 @@ def main() -> None:
             "summary": summary,
         },
         script="tools/measure_l05_dnn_seeds.py",
-        note="05 노트북의 train_dnn 과 같은 설정, 시드만 바꿈. MAE 단위 kcal.",
+        note="05 노트북의 train_dnn과 같은 설정, 시드만 바꿈. MAE 단위 kcal.",
     )
     print(summary)
 

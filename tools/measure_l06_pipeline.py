@@ -1,17 +1,17 @@
-"""06 폐암 노트북이 fit 에 NumPy 배열 대신 tf.data.Dataset 을 넘기는 까닭을 재서 results/l06_pipeline.json 에 쓴다.
+"""06 폐암 노트북이 fit에 NumPy 배열 대신 tf.data.Dataset을 넘기는 까닭을 재서 results/l06_pipeline.json에 쓴다.
 
-    python tools/measure_l06_pipeline.py        # 2코어 CPU 에서 1분 안팎
+    python tools/measure_l06_pipeline.py        # 2코어 CPU에서 1분 안팎
 
-노트북과 같은 데이터(학습 부분 300 명, 검증 부분 76 명, 특성 16 개, 배치 32)와 같은 모델로 세 가지를 잰다.
+노트북과 같은 데이터(학습 부분 300명, 검증 세트 76명, 특성 16개, 배치 32)와 같은 모델로 세 가지를 잰다.
 
-1. ``fit`` 한 번(5 에포크, 검증 데이터도 배열)에서 Keras 가 배열로 tf.data 파이프라인을 몇 번 만드는가
-   (``ArrayDataAdapter.get_tf_dataset`` 호출 수). 에포크마다 다시 만든다면 10 번이어야 한다.
+1. ``fit`` 한 번(5에포크, 검증 세트도 배열)에서 Keras가 배열로 tf.data 파이프라인을 몇 번 만드는가
+   (``ArrayDataAdapter.get_tf_dataset`` 호출 수). 에포크마다 다시 만든다면 10번이어야 한다.
 2. 에포크마다 하는 일, 곧 그 파이프라인에서 새 반복자(iterator)를 여는 데 걸리는 시간과
    반복자를 열어 한 에포크의 배치를 모두 꺼내는 데 걸리는 시간(모델 계산 없이)
-   (Keras 가 배열로 만든 파이프라인 대 노트북의 ``from_tensor_slices → shuffle → batch``).
-3. 실제 ``fit`` 의 에포크당 시간(첫 에포크 제외한 중앙값): 배열을 넘길 때와 Dataset 을 넘길 때.
+   (Keras가 배열로 만든 파이프라인 대 노트북의 ``from_tensor_slices → shuffle → batch``).
+3. 실제 ``fit``의 에포크당 시간(첫 에포크 제외한 중앙값): 배열을 넘길 때와 Dataset을 넘길 때.
 
-1 과 2 는 Keras 내부(keras.src)의 클래스를 직접 부른다. 노트북에서는 쓰지 않는다.
+1과 2는 Keras 내부(keras.src)의 클래스를 직접 부른다. 노트북에서는 쓰지 않는다.
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def main() -> None:
         open_ms[name] = round(1000 * float(np.median(opened[1:])), 2)
         pass_ms[name] = round(1000 * float(np.median(passed[1:])), 2)
 
-    # 3. fit 의 에포크당 시간
+    # 3. fit의 에포크당 시간
     class EpochTimer(keras.callbacks.Callback):
         def on_train_begin(self, logs=None):
             self.seconds = []
@@ -143,7 +143,7 @@ def main() -> None:
         NAME,
         data,
         script="tools/measure_l06_pipeline.py",
-        note="학습 부분 300 명·검증 부분 76 명, 배치 32. 시간은 컴퓨터와 부하에 따라 다르다.",
+        note="학습 부분 300명·검증 세트 76명, 배치 32. 시간은 컴퓨터와 부하에 따라 다르다.",
     )
     print("저장:", path)
 

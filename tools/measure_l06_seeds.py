@@ -1,14 +1,14 @@
-"""06 폐암 노트북의 신경망을 여러 시드로 학습해 results/l06_seeds.json 에 쓴다.
+"""06 폐암 노트북의 신경망을 여러 시드로 학습해 results/l06_seeds.json에 쓴다.
 
-    python tools/measure_l06_seeds.py        # 2코어 CPU 에서 3~4분
+    python tools/measure_l06_seeds.py        # 2코어 CPU에서 3~4분
 
-노트북과 똑같은 데이터 처리(id 제외, FEV1 > FVC 를 결측값으로, random_state=42 층화 분할,
-훈련 데이터를 다시 학습 부분·검증 부분으로 나눈 뒤 학습 부분으로만 맞춘 중앙값 채우기·표준화)와
-똑같은 학습(100-40-1, Adam, 배치 32, tf.data 로 섞기, EarlyStopping patience 10,
-restore_best_weights)을 시드만 바꿔 되풀이한다. 시드는 ``keras.utils.set_random_seed`` 와
-Dataset 의 ``shuffle(seed=...)`` 에 들어간다(데이터를 나누는 random_state=42 는 그대로).
+노트북과 똑같은 데이터 처리(id 제외, FEV1 > FVC를 결측값으로, random_state=42 층화 분할,
+훈련 세트를 다시 학습 부분·검증 세트로 나눈 뒤 학습 부분으로만 맞춘 중앙값 채우기·표준화)와
+똑같은 학습(100-40-1, Adam, 배치 32, tf.data로 섞기, EarlyStopping patience 10,
+restore_best_weights)을 시드만 바꿔 되풀이한다. 시드는 ``keras.utils.set_random_seed``와
+Dataset의 ``shuffle(seed=...)``에 들어간다(데이터를 나누는 random_state=42는 그대로).
 
-시드마다 노트북이 주장하는 값을 모두 기록한다: 테스트 AUC, 문턱값 0.5 와 0.1 에서의 예측,
+시드마다 노트북이 주장하는 값을 모두 기록한다: 테스트 AUC, 임곗값 0.5와 0.1에서의 예측,
 학습 곡선의 정확도·AUC, 클래스 가중치 모델의 재현율·정확도, 층화 5-겹 교차 검증 AUC.
 노트북은 시드 42 하나로 학습하므로, 어느 시드에서나 성립하는 것과 시드에 따라 갈리는 것을
 이 측정으로 가른다.

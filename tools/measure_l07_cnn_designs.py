@@ -1,21 +1,21 @@
-"""07 노트북의 CNN 설계 후보와 MLP 를 여러 시드로 학습해 results/l07_cnn_designs.json 에 쓴다.
+"""07 노트북의 CNN 설계 후보와 MLP를 여러 시드로 학습해 results/l07_cnn_designs.json에 쓴다.
 
-    python tools/measure_l07_cnn_designs.py   # 2코어 CPU 에서 15~25분(이 결과는 CPU 를 나눠 쓰며 22분)
+    python tools/measure_l07_cnn_designs.py   # 2코어 CPU에서 15~25분(이 결과는 CPU를 나눠 쓰며 22분)
 
-설계는 **검증 데이터**로만 고른다(테스트 데이터는 고른 설계를 마지막에 한 번 평가할 때만 쓴다).
-노트북과 똑같이 훈련 60,000 장의 마지막 10 %(6,000 장)를 검증용으로 떼고(``validation_split=0.1``),
-CNN 은 3 에포크, 배치 128, Adam + 워밍업·코사인 학습률, MLP 는 784-512-10, RMSprop, 5 에포크다.
+설계는 **검증 세트**로만 고른다(테스트 세트는 고른 설계를 마지막에 한 번 평가할 때만 쓴다).
+노트북과 똑같이 훈련 60,000장의 마지막 10%(6,000장)를 검증용으로 떼고(``validation_split=0.1``),
+CNN은 3에포크, 배치 128, Adam + 워밍업·코사인 학습률, MLP는 784-512-10, RMSprop, 5에포크다.
 
 고르는 규칙(측정하기 전에 정한 것):
 
-1. 예산: 파라미터가 MLP(407,050 개)보다 적고, 3 에포크 학습의 CPU 시간(프로세스가 쓴 시간,
-   다른 작업과 CPU 를 나눠 써도 덜 흔들린다)이 1번 후보(흔한 예제)의 1.6배 이하(이 컴퓨터에서 약 1분).
-2. 예산 안의 후보만 시드 두 개를 더 학습한다(모든 후보는 시드 42 로 한 번).
-3. 목표가 "어느 시드로도 0.99" 이므로, 세 시드 가운데 **가장 낮은 검증 정확도**가 가장 높은 후보를 고른다
+1. 예산: 파라미터가 MLP(407,050개)보다 적고, 3에포크 학습의 CPU 시간(프로세스가 쓴 시간,
+   다른 작업과 CPU를 나눠 써도 덜 흔들린다)이 1번 후보(흔한 예제)의 1.6배 이하(이 컴퓨터에서 약 1분).
+2. 예산 안의 후보만 시드 두 개를 더 학습한다(모든 후보는 시드 42로 한 번).
+3. 목표가 "어느 시드로도 0.99"이므로, 세 시드 가운데 **가장 낮은 검증 정확도**가 가장 높은 후보를 고른다
    (같으면 파라미터가 적은 쪽).
-4. 고른 설계만 테스트 데이터로 평가해 시드별 테스트 정확도를 기록한다(고르는 데는 쓰지 않는다).
+4. 고른 설계만 테스트 세트로 평가해 시드별 테스트 정확도를 기록한다(고르는 데는 쓰지 않는다).
 
-MLP 는 고르지 않는다. 노트북의 테스트 정확도 하한(assert)을 어느 시드에서나 여유 있게 지키도록
+MLP는 고르지 않는다. 노트북의 테스트 정확도 하한(assert)을 어느 시드에서나 여유 있게 지키도록
 여러 시드의 검증·테스트 정확도를 잰다.
 """
 
@@ -69,7 +69,7 @@ def main() -> None:
             out.append(layers.Dropout(dropout))
         return [*out, layers.Dense(10, activation="softmax")]
 
-    # 노트북 6.2 절 표의 후보들(번호, 설명, 층 목록을 만드는 함수)
+    # 노트북 6.2절 표의 후보들(번호, 설명, 층 목록을 만드는 함수)
     candidates = [
         (
             1,
@@ -179,7 +179,7 @@ def main() -> None:
         (row for row in rows if row["in_budget"]),
         key=lambda row: (row["min_val_accuracy"], -row["params"]),
     )
-    # 고른 뒤에만 테스트 데이터를 본다(고른 설계 하나, 시드마다 한 번).
+    # 고른 뒤에만 테스트 세트를 본다(고른 설계 하나, 시드마다 한 번).
     for run in chosen["runs"]:
         model = models[chosen["number"], run["seed"]]
         _, acc = model.evaluate(x_test_img, y_test_onehot, verbose=0)
@@ -212,7 +212,7 @@ def main() -> None:
 
     data = {
         "rule": {
-            "split": "훈련 60,000 장의 마지막 10 %(6,000 장)를 검증용으로(validation_split=0.1)",
+            "split": "훈련 60,000장의 마지막 10%(6,000장)를 검증용으로(validation_split=0.1)",
             "budget": f"파라미터 < {MLP_PARAMS:,}(MLP), CPU 시간 ≤ 1번 후보의 {TIME_BUDGET_RATIO}배",
             "choose": "예산 안의 후보 가운데 시드별 검증 정확도의 최솟값이 가장 큰 것",
             "cnn_seeds": list(CNN_SEEDS),
@@ -225,7 +225,7 @@ def main() -> None:
         "total_minutes": round((time.perf_counter() - start) / 60, 1),
     }
     path = save_result(NAME, data, script="tools/measure_l07_cnn_designs.py")
-    print(f"저장: {path} ({data['total_minutes']} 분)")
+    print(f"저장: {path} ({data['total_minutes']}분)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""자동 채점 연습 문제 (Kaggle learntools 처럼, 인터넷 없이).
+"""자동 채점 연습 문제 (Kaggle learntools처럼, 인터넷 없이).
 
 노트북에서::
 
@@ -8,7 +8,7 @@
     ex.q1.hint()          # 힌트
     ex.q1.solution()      # 풀이
 
-문제마다 정답 예시와 흔한 오답 예시를 함께 적어 두고, ``tests/test_exercises.py`` 가
+문제마다 정답 예시와 흔한 오답 예시를 함께 적어 두고, ``tests/test_exercises.py``가
 모든 문제에 대해 정답은 통과하고 오답은 걸러지는지 확인한다.
 """
 

@@ -1,4 +1,4 @@
-"""연습 문제 한 개를 나타내는 :class:`Exercise` 와 채점에 쓰는 작은 도구들."""
+"""연습 문제 한 개를 나타내는 :class:`Exercise`와 채점에 쓰는 작은 도구들."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class Exercise:
     checker:
         답을 받아 정답이면 ``None``, 아니면 구체적인 안내 문장을 돌려주는 함수.
     hint, solution:
-        ``.hint()`` 와 ``.solution()`` 이 보여 줄 글(풀이에는 코드를 넣는다).
+        ``.hint()``와 ``.solution()``이 보여 줄 글(풀이에는 코드를 넣는다).
     correct, wrong:
         테스트가 쓰는 정답 예시와 흔한 오답 예시. 둘 다 적어도 하나는 있어야 한다.
     """
@@ -59,7 +59,7 @@ class Exercise:
         except Exception as err:  # 학생 코드의 오류도 채점 결과로 알려 준다
             return False, (
                 f"❌ 답을 확인하다가 오류가 났습니다: {type(err).__name__}: {err}\n"
-                "   코드를 다시 살펴보세요. 막히면 .hint() 를 불러 보세요."
+                "   코드를 다시 살펴보세요. 막히면 .hint()를 불러 보세요."
             )
         if problem is None:
             return True, f"✅ 정답입니다! — {self.title}"
@@ -83,7 +83,7 @@ class Exercise:
 def as_number(answer: Any) -> float | None:
     """답을 유한한 실수 하나로 바꾼다. bool, 문자열, nan/inf, 숫자가 아닌 것은 ``None``.
 
-    NumPy 스칼라, 원소가 하나인 배열, ``Fraction``, ``Decimal`` 도 받는다.
+    NumPy 스칼라, 원소가 하나인 배열, ``Fraction``, ``Decimal``도 받는다.
     """
     if isinstance(answer, bool | str):
         return None
@@ -97,7 +97,7 @@ def as_number(answer: Any) -> float | None:
 
 
 def close(value: Any, expected: float, tol: float = 1e-3) -> bool:
-    """``value`` 가 숫자로 바뀌고 ``expected`` 와 ``tol`` 이내(절대 또는 상대)이면 ``True``."""
+    """``value``가 숫자로 바뀌고 ``expected``와 ``tol`` 이내(절대 또는 상대)이면 ``True``."""
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -106,7 +106,7 @@ def close(value: Any, expected: float, tol: float = 1e-3) -> bool:
 
 
 def numbers_close(values: Any, expected: Sequence[float], tol: float = 1e-3) -> bool:
-    """``values`` 가 ``expected`` 와 같은 길이의 숫자 열이고 원소마다 가까우면 ``True``."""
+    """``values``가 ``expected``와 같은 길이의 숫자 열이고 원소마다 가까우면 ``True``."""
     try:
         items = [float(v) for v in list(values)]
     except (TypeError, ValueError):

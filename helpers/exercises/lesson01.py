@@ -17,28 +17,28 @@ def _not_a_number(answer: Any) -> str:
     return f"답은 숫자 하나로 적으세요(받은 값: {answer!r})."
 
 
-# 문제 1 ─ w = 2.5, b = 90 인 뉴런에 설탕 12 g 을 넣으면?
+# 문제 1 ─ w = 2.5, b = 90인 뉴런에 설탕 12 g을 넣으면?
 def _check_calories(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
         return _not_a_number(answer) + " 예: 2.5 * 12 + 90"
     if close(value, 102.5):
-        return "102.5 는 설탕 5 g 일 때의 값입니다. 이번 입력은 12 g 입니다."
+        return "102.5는 설탕 5 g일 때의 값입니다. 이번 입력은 12 g입니다."
     if close(value, 30.0):
-        return "가중치 × 입력(2.5 × 12)까지만 계산했습니다. 편향 b = 90 을 더하세요."
+        return "가중치 × 입력(2.5 × 12)까지만 계산했습니다. 편향 b = 90을 더하세요."
     if close(value, 90 * 12 + 2.5):
-        return "가중치와 편향을 바꿔 썼습니다. 입력에 곱하는 것은 가중치 w = 2.5 입니다."
+        return "가중치와 편향을 바꿔 썼습니다. 입력에 곱하는 것은 가중치 w = 2.5입니다."
     if close(value, (2.5 + 90) * 12):
-        return "편향은 입력에 곱하지 않습니다: y = w·x + b 입니다."
+        return "편향은 입력에 곱하지 않습니다: y = w·x + b입니다."
     if not close(value, 120.0):
-        return f"{value:g} kcal 가 아닙니다. y = w·x + b 에 w = 2.5, x = 12, b = 90 을 넣어 보세요."
+        return f"{value:g} kcal가 아닙니다. y = w·x + b에 w = 2.5, x = 12, b = 90을 넣어 보세요."
     return None
 
 
 q1 = Exercise(
     "설탕 12 g 시리얼의 칼로리 예측",
     _check_calories,
-    hint="뉴런의 출력은 y = w·x + b 입니다. w = 2.5, b = 90, x = 12 를 넣으세요.",
+    hint="뉴런의 출력은 y = w·x + b입니다. w = 2.5, b = 90, x = 12를 넣으세요.",
     solution="answer_q1 = 2.5 * 12 + 90   # 120.0 kcal",
     correct=[120, 120.0, 2.5 * 12 + 90],
     wrong=[102.5, 30.0, 1082.5, 1110.0, 110.0, "120", True],
@@ -51,36 +51,36 @@ def _check_dot(answer: Any) -> str | None:
     if size == 3:
         message = (
             "숫자 하나가 아니라 세 개가 나왔습니다. 원소끼리 곱(w * x)은 모두 더해야 가중합이 됩니다. "
-            "np.dot(w, x) 또는 w @ x 로 곱해 더한 뒤, 편향 b = 74.4 를 한 번 더하세요."
+            "np.dot(w, x) 또는 w @ x로 곱해 더한 뒤, 편향 b = 74.4를 한 번 더하세요."
         )
         try:
             total = float(np.sum(np.asarray(answer, dtype=float)))
         except (TypeError, ValueError):
             return message
         if close(total, 33.8 + 3 * 74.4):  # w * x + b
-            message += " (w * x + b 는 편향을 원소마다, 즉 세 번 더합니다.)"
+            message += " (w * x + b는 편향을 원소마다, 즉 세 번 더합니다.)"
         return message
     value = _number(answer)
     if value is None:
         return _not_a_number(answer) + " 예: np.dot(w, x) + b"
     if close(value, 33.8):
-        return "가중합(33.8)까지는 맞습니다. 편향 b = 74.4 를 더하세요."
+        return "가중합(33.8)까지는 맞습니다. 편향 b = 74.4를 더하세요."
     if close(value, 122.2):
-        return "섬유질의 가중치는 음수(-3.5)입니다. 2 × (-3.5) = -7 을 더해야 합니다."
+        return "섬유질의 가중치는 음수(-3.5)입니다. 2 × (-3.5) = -7을 더해야 합니다."
     if close(value, 118.2):
         return (
-            "118.2 는 4 절의 Cheerios 입력 (1, 2, 6) 으로 계산한 값입니다. 노트북의 x 가 아직 Cheerios 입니다. "
-            "이 문제의 입력은 x = (6, 2, 3) 입니다: x = np.array([6, 2, 3])."
+            "118.2는 4절의 Cheerios 입력 (1, 2, 6)으로 계산한 값입니다. 노트북의 x가 아직 Cheerios입니다. "
+            "이 문제의 입력은 x = (6, 2, 3)입니다: x = np.array([6, 2, 3])."
         )
     if not close(value, 108.2):
-        return f"{value:g} 가 아닙니다. 2.8×6 + (-3.5)×2 + 8.0×3 + 74.4 를 차례로 계산해 보세요."
+        return f"{value:g}가 아닙니다. 2.8×6 + (-3.5)×2 + 8.0×3 + 74.4를 차례로 계산해 보세요."
     return None
 
 
 q2 = Exercise(
     "입력이 세 개인 뉴런의 출력 (내적)",
     _check_dot,
-    hint="y = w₀x₀ + w₁x₁ + w₂x₂ + b 입니다. NumPy 로는 np.dot(w, x) + b 또는 w @ x + b.",
+    hint="y = w₀x₀ + w₁x₁ + w₂x₂ + b입니다. NumPy로는 np.dot(w, x) + b 또는 w @ x + b.",
     solution=(
         "x = np.array([6, 2, 3])\n"
         "w = np.array([2.8, -3.5, 8.0])\n"
@@ -116,18 +116,18 @@ def _check_update(answer: Any) -> str | None:
         return _not_a_number(answer) + " 예: w + lr * x * error"
     tol = 1e-4
     if close(value, _W + _LR * (_T - _OUT), tol):
-        return "오차에 입력 x = 2 를 곱하지 않았습니다. 가중치의 변화량은 학습률 × x × 오차(η·x·오차) 입니다."
+        return "오차에 입력 x = 2를 곱하지 않았습니다. 가중치의 변화량은 학습률 × x × 오차(η·x·오차)입니다."
     if close(value, _W - _LR * _X * (_T - _OUT), tol):
-        return "부호가 반대입니다. 오차 = 목표 - 출력 = 1 - 0.7311 > 0 이므로 w 는 커져야 합니다."
+        return "부호가 반대입니다. 오차 = 목표 - 출력 = 1 - 0.7311 > 0이므로 w는 커져야 합니다."
     wrong_out = _sigmoid(_W)
     if close(value, _W + _LR * _X * (_T - wrong_out), tol):
-        return "출력을 σ(w) 로 계산했습니다. 뉴런의 출력은 σ(w·x) = σ(0.5 × 2) = σ(1) 입니다."
+        return "출력을 σ(w)로 계산했습니다. 뉴런의 출력은 σ(w·x) = σ(0.5 × 2) = σ(1)입니다."
     if close(value, _LR * _X * (_T - _OUT), tol):
-        return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5 에 더한 새 가중치를 답하세요."
+        return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5에 더한 새 가중치를 답하세요."
     if not close(value, _NEW_W, tol):
         return (
-            f"{value:g} 가 아닙니다. 출력 σ(1) ≈ 0.7311, 오차 = 1 - 0.7311 을 구한 뒤 "
-            "w + 0.1 × x × 오차 를 계산하세요."
+            f"{value:g}가 아닙니다. 출력 σ(1) ≈ 0.7311, 오차 = 1 - 0.7311을 구한 뒤 "
+            "w + 0.1 × x × 오차를 계산하세요."
         )
     return None
 
@@ -137,7 +137,7 @@ q3 = Exercise(
     _check_update,
     hint=(
         "순서대로: ① 출력 = σ(w·x) ② 오차 = 목표 - 출력 ③ 새 w = w + 학습률 × x × 오차.\n"
-        "σ(z) = 1 / (1 + e^(-z)) 는 np.exp 로 계산할 수 있습니다."
+        "σ(z) = 1 / (1 + e^(-z))는 np.exp로 계산할 수 있습니다."
     ),
     solution=(
         "w, x, target, lr = 0.5, 2.0, 1.0, 0.1\n"
@@ -156,32 +156,32 @@ q3 = Exercise(
 )
 
 
-# 문제 4 ─ 입력 0, 목표 1, 편향 없는 뉴런은 1000 번 학습한 뒤 무엇을 출력하나?
+# 문제 4 ─ 입력 0, 목표 1, 편향 없는 뉴런은 1000번 학습한 뒤 무엇을 출력하나?
 def _check_stuck(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
-        return _not_a_number(answer) + " 출력은 0 과 1 사이의 실수입니다."
+        return _not_a_number(answer) + " 출력은 0과 1 사이의 실수입니다."
     if close(value, _sigmoid(3.0)):
         return (
-            "σ(3) ≈ 0.9526 을 계산했습니다. w 는 3 그대로지만 뉴런의 출력은 σ(w·x) = σ(3·0) 입니다. "
-            "입력 x = 0 을 잊지 마세요."
+            "σ(3) ≈ 0.9526을 계산했습니다. w는 3 그대로지만 뉴런의 출력은 σ(w·x) = σ(3·0)입니다. "
+            "입력 x = 0을 잊지 마세요."
         )
     if value >= 0.9:
-        return "목표(1)에 가까워지지 못합니다. 입력이 0 이면 x·오차 = 0 이라 가중치가 전혀 바뀌지 않습니다."
+        return "목표(1)에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
     if close(value, 0.0):
-        return "σ(w·0) = σ(0) 입니다. 시그모이드에 0 을 넣으면 0 이 아닙니다."
+        return "σ(w·0) = σ(0)입니다. 시그모이드에 0을 넣으면 0이 아닙니다."
     if not close(value, 0.5):
-        return f"{value:g} 가 아닙니다. 가중치가 얼마이든 w·0 = 0 이므로 출력은 항상 σ(0) 입니다."
+        return f"{value:g}가 아닙니다. 가중치가 얼마이든 w·0 = 0이므로 출력은 항상 σ(0)입니다."
     return None
 
 
 q4 = Exercise(
-    "입력이 0 인 뉴런이 멈추는 곳",
+    "입력이 0인 뉴런이 멈추는 곳",
     _check_stuck,
-    hint="w·x 에서 x = 0 이면? 그리고 가중치의 변화량 lr·x·오차 는?",
+    hint="w·x에서 x = 0이면? 그리고 가중치의 변화량 lr·x·오차는?",
     solution=(
-        "w 가 무엇이든 w·0 = 0 이고, 변화량 0.1·0·오차 = 0 이라 w 는 그대로입니다.\n"
-        "answer_q4 = 0.5   # σ(0) = 1 / (1 + e⁰) = 0.5 — 편향 b 를 더해야 1 쪽으로 움직입니다."
+        "w가 무엇이든 w·0 = 0이고, 변화량 0.1·0·오차 = 0이라 w는 그대로입니다.\n"
+        "answer_q4 = 0.5   # σ(0) = 1 / (1 + e⁰) = 0.5 — 편향 b를 더해야 1 쪽으로 움직입니다."
     ),
     correct=[0.5, 1 / 2],
     wrong=[1.0, 0.99, 0.0, 0.7311, 0.9526, round(_sigmoid(3.0), 6), "0.5"],

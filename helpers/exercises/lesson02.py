@@ -1,4 +1,4 @@
-"""02 퍼셉트론과 활성화 함수: 논리 게이트의 가중치, SiLU 의 도함수, 소프트맥스, 선형 층 합치기, 기울기 소실."""
+"""02 퍼셉트론과 활성화 함수: 논리 게이트의 가중치, SiLU의 도함수, 소프트맥스, 선형 층 합치기, 기울기 소실."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ _GATES = {
 
 
 def _numbers(answer: Any, n: int) -> list[float] | None:
-    """답을 실수 n 개의 목록으로 바꾼다. 안 되거나 nan 이 있으면 None."""
+    """답을 실수 n 개의 목록으로 바꾼다. 안 되거나 nan이 있으면 None."""
     if isinstance(answer, str | bytes | dict) or callable(answer):
         return None
     try:
@@ -46,14 +46,14 @@ def _check_nor(answer: Any) -> str | None:
     for name, table in _GATES.items():
         if outputs == table:
             return (
-                f"이 가중치는 {name} 를 계산합니다: 출력 {outputs}. NOR 는 (1, 0, 0, 0) 입니다 "
-                "(OR 의 반대)."
+                f"이 가중치는 {name}를 계산합니다: 출력 {outputs}. NOR는 (1, 0, 0, 0)입니다 "
+                "(OR의 반대)."
             )
     if outputs[0] == 0:
-        return f"출력이 {outputs} 입니다. (0, 0) 에서는 z = b 이므로 1 이 나오려면 b ≥ 0 이어야 합니다."
+        return f"출력이 {outputs}입니다. (0, 0)에서는 z = b이므로 1이 나오려면 b ≥ 0이어야 합니다."
     return (
-        f"출력이 {outputs} 입니다. 입력이 하나라도 1 이면 0 이 나와야 하므로 w1 + b < 0, "
-        "w2 + b < 0 이 되게 하세요."
+        f"출력이 {outputs}입니다. 입력이 하나라도 1이면 0이 나와야 하므로 w1 + b < 0, "
+        "w2 + b < 0이 되게 하세요."
     )
 
 
@@ -62,9 +62,9 @@ q1 = Exercise(
     _check_nor,
     hint=(
         "출력 = 1 if w1·x1 + w2·x2 + b ≥ 0 else 0 (계단 함수, H(0) = 1).\n"
-        "NOR 는 (0,0) 에서만 1 입니다. (0,0) 에서는 z = b, (1,0) 에서는 z = w1 + b 입니다."
+        "NOR는 (0,0) 에서만 1입니다. (0,0)에서는 z = b, (1,0)에서는 z = w1 + b입니다."
     ),
-    solution="answer_q1 = (-1.0, -1.0, 0.5)   # OR 의 (1, 1, -0.5) 에서 부호를 모두 뒤집은 것",
+    solution="answer_q1 = (-1.0, -1.0, 0.5)   # OR의 (1, 1, -0.5)에서 부호를 모두 뒤집은 것",
     correct=[(-1.0, -1.0, 0.5), [-2, -2, 1], (-1, -1, 0)],
     wrong=[
         (1.0, 1.0, -0.5),
@@ -77,7 +77,7 @@ q1 = Exercise(
 )
 
 
-# 문제 2 ─ SiLU(swish) z·σ(z) 의 도함수를 계산하는 함수
+# 문제 2 ─ SiLU(swish) z·σ(z)의 도함수를 계산하는 함수
 _Z = np.array([-2.0, 0.0, 3.0])
 
 
@@ -111,23 +111,23 @@ def _check_dsilu(answer: Any) -> str | None:
         return f"함수를 답으로 넣으세요(받은 값: {answer!r}). 예: def answer_q2(z): ..."
     got = _evaluate(answer, _Z)
     if got is None:
-        return "함수가 z 를 받아 숫자(또는 같은 모양의 배열)를 돌려주어야 합니다. return 을 잊지 않았나요?"
+        return "함수가 z를 받아 숫자(또는 같은 모양의 배열)를 돌려주어야 합니다. return을 잊지 않았나요?"
     if np.allclose(got, _EXPECTED_DSILU, atol=1e-4):
         return None
     if np.allclose(got, _Z * _sig(_Z), atol=1e-4):
         return "SiLU 함수 z·σ(z) 자체입니다. 그 도함수를 돌려주세요."
     if np.allclose(got, _dsig(_Z), atol=1e-4):
         return (
-            "시그모이드의 도함수 σ'(z) 입니다. SiLU 는 z·σ(z) 이므로 곱의 미분 "
-            "(uv)' = u'v + uv' 를 써야 합니다(u = z, v = σ(z))."
+            "시그모이드의 도함수 σ'(z)입니다. SiLU는 z·σ(z)이므로 곱의 미분 "
+            "(uv)' = u'v + uv'를 써야 합니다(u = z, v = σ(z))."
         )
     if np.allclose(got, _sig(_Z), atol=1e-4):
-        return "u'v = 1·σ(z) 까지만 계산했습니다. uv' = z·σ'(z) 도 더하세요."
+        return "u'v = 1·σ(z) 까지만 계산했습니다. uv' = z·σ'(z)도 더하세요."
     if np.allclose(got, _Z * _dsig(_Z), atol=1e-4):
-        return "uv' = z·σ'(z) 까지만 계산했습니다. u'v = 1·σ(z) 도 더하세요."
+        return "uv' = z·σ'(z) 까지만 계산했습니다. u'v = 1·σ(z)도 더하세요."
     return (
-        f"z = (-2, 0, 3) 에서 {np.round(got, 4)} 가 나왔습니다. "
-        "기대값은 약 (-0.0908, 0.5, 1.0881) 입니다."
+        f"z = (-2, 0, 3)에서 {np.round(got, 4)}가 나왔습니다. "
+        "기댓값은 약 (-0.0908, 0.5, 1.0881)입니다."
     )
 
 
@@ -137,16 +137,16 @@ def _dsilu_right(z: Any) -> Any:
 
 
 q2 = Exercise(
-    "SiLU(swish) 의 도함수",
+    "SiLU(swish)의 도함수",
     _check_dsilu,
     hint=(
-        "SiLU(z) = u·v 로 보세요: u = z (u' = 1), v = σ(z) (v' = σ(z)·(1 − σ(z))).\n"
-        "곱의 미분 (uv)' = u'v + uv' 에 넣으면 됩니다. np.exp 를 쓰면 배열에도 동작합니다."
+        "SiLU(z) = u·v로 보세요: u = z (u' = 1), v = σ(z) (v' = σ(z)·(1 − σ(z))).\n"
+        "곱의 미분 (uv)' = u'v + uv'에 넣으면 됩니다. np.exp를 쓰면 배열에도 동작합니다."
     ),
     solution=(
         "def answer_q2(z):\n"
         "    s = 1 / (1 + np.exp(-z))       # σ(z)\n"
-        "    return s + z * s * (1 - s)     # σ(z) + z·σ'(z); z = 0 에서 0.5"
+        "    return s + z * s * (1 - s)     # σ(z) + z·σ'(z); z = 0에서 0.5"
     ),
     correct=[
         _dsilu_right,
@@ -178,17 +178,17 @@ def _check_softmax(answer: Any) -> str | None:
     if np.allclose(got, _SOFTMAX, atol=5e-3):
         return (
             f"거의 맞습니다({np.round(got, 3)}). 반올림을 너무 일찍 했습니다: 소수 셋째 자리까지 "
-            "적거나 np.exp(z) / np.exp(z).sum() 의 결과를 그대로 넣으세요."
+            "적거나 np.exp(z) / np.exp(z).sum()의 결과를 그대로 넣으세요."
         )
     if np.allclose(got, _LOGITS / _LOGITS.sum(), atol=1e-3):
-        return "로짓을 그 합으로 나눴습니다. 먼저 e^z 로 바꾼 뒤 그 합으로 나누세요."
+        return "로짓을 그 합으로 나눴습니다. 먼저 e^z로 바꾼 뒤 그 합으로 나누세요."
     if np.allclose(got, _sig(_LOGITS), atol=1e-3):
-        return "원소마다 시그모이드를 적용했습니다(합이 1 이 아님). 소프트맥스는 e^z / Σe^z 입니다."
+        return "원소마다 시그모이드를 적용했습니다(합이 1이 아님). 소프트맥스는 e^z / Σe^z입니다."
     if np.allclose(got, np.exp(_LOGITS), atol=1e-3):
-        return "e^z 까지 맞습니다. 이제 세 값의 합으로 나눠 합이 1 이 되게 하세요."
+        return "e^z까지 맞습니다. 이제 세 값의 합으로 나눠 합이 1이 되게 하세요."
     if not math.isclose(got.sum(), 1.0, abs_tol=1e-3):
-        return f"세 확률의 합이 {got.sum():.4f} 입니다. 소프트맥스의 출력은 합이 1 이어야 합니다."
-    return f"{np.round(got, 4)} 가 아닙니다. np.exp(z) / np.exp(z).sum() 을 계산해 보세요."
+        return f"세 확률의 합이 {got.sum():.4f}입니다. 소프트맥스의 출력은 합이 1이어야 합니다."
+    return f"{np.round(got, 4)}가 아닙니다. np.exp(z) / np.exp(z).sum()을 계산해 보세요."
 
 
 q3 = Exercise(
@@ -220,17 +220,17 @@ _W = _W1 @ _W2  # [[4, -2], [1, -1]]
 def _check_merge(answer: Any) -> str | None:
     values = _numbers(answer, 4)
     if values is None:
-        return f"2×2 행렬을 np.array 나 중첩 리스트로 적으세요(받은 값: {answer!r})."
+        return f"2×2 행렬을 np.array나 중첩 리스트로 적으세요(받은 값: {answer!r})."
     got = np.array(values).reshape(2, 2)
     if np.allclose(got, _W):
         return None
     if np.allclose(got, _W2 @ _W1):
-        return "곱하는 순서가 반대입니다. x @ W1 @ W2 이므로 W1 @ W2 입니다(행렬 곱은 순서를 바꾸면 달라집니다)."
+        return "곱하는 순서가 반대입니다. x @ W1 @ W2이므로 W1 @ W2입니다(행렬 곱은 순서를 바꾸면 달라집니다)."
     if np.allclose(got, _W1 + _W2):
         return "층을 지나는 것은 더하기가 아니라 곱하기입니다: (x @ W1) @ W2 = x @ (W1 @ W2)."
     if np.allclose(got, _W1 * _W2):
         return "원소끼리 곱(*)을 했습니다. 행렬 곱은 @ 입니다."
-    return f"{got.tolist()} 가 아닙니다. W1 @ W2 를 계산해 보세요."
+    return f"{got.tolist()}가 아닙니다. W1 @ W2를 계산해 보세요."
 
 
 q4 = Exercise(
@@ -247,7 +247,7 @@ q4 = Exercise(
 )
 
 
-# 문제 5 ─ 시그모이드 층 10 개를 지나면 기울기가 최대 몇 배가 되나
+# 문제 5 ─ 시그모이드 층 10개를 지나면 기울기가 최대 몇 배가 되나
 _MAX_FACTOR = 0.25**10  # 9.5367e-07
 
 
@@ -258,23 +258,23 @@ def _check_vanish(answer: Any) -> str | None:
     if math.isclose(value, _MAX_FACTOR, rel_tol=1e-2):
         return None
     if math.isclose(value, _MAX_FACTOR, rel_tol=0.1):
-        return f"거의 맞습니다({value:g}). 어림하지 말고 0.25 ** 10 으로 정확히 계산해 넣으세요."
+        return f"거의 맞습니다({value:g}). 어림하지 말고 0.25 ** 10으로 정확히 계산해 넣으세요."
     if math.isclose(value, 0.25, rel_tol=1e-3):
-        return "층 하나의 값입니다. 층 10 개를 지나면 0.25 를 10 번 곱합니다."
+        return "층 하나의 값입니다. 층 10개를 지나면 0.25를 10번 곱합니다."
     if math.isclose(value, 2.5, rel_tol=1e-3):
-        return "0.25 × 10 을 했습니다. 층을 지날 때마다 곱해지므로 0.25 ** 10 입니다."
+        return "0.25 × 10을 했습니다. 층을 지날 때마다 곱해지므로 0.25 ** 10입니다."
     if math.isclose(value, 0.5**10, rel_tol=1e-3):
-        return "0.5 는 σ(0) 입니다. 도함수의 최댓값은 σ'(0) = 0.25 입니다."
+        return "0.5는 σ(0)입니다. 도함수의 최댓값은 σ'(0) = 0.25입니다."
     if value >= 1:
-        return "기울기는 줄어듭니다. σ' ≤ 0.25 < 1 인 수를 여러 번 곱하면 1 보다 작아집니다."
-    return f"{value:g} 가 아닙니다. σ' 의 최댓값 0.25 를 10 번 곱해 보세요."
+        return "기울기는 줄어듭니다. σ' ≤ 0.25 < 1인 수를 여러 번 곱하면 1보다 작아집니다."
+    return f"{value:g}가 아닙니다. σ'의 최댓값 0.25를 10번 곱해 보세요."
 
 
 q5 = Exercise(
-    "기울기 소실: 0.25 를 열 번",
+    "기울기 소실: 0.25를 열 번",
     _check_vanish,
-    hint="연쇄 법칙에서 층마다 σ'(z) 가 한 번씩 곱해지고, σ'(z) 는 z = 0 에서 가장 큰 0.25 입니다.",
-    solution="answer_q5 = 0.25 ** 10   # ≈ 9.5e-07: 백만 분의 1 보다 작다",
+    hint="연쇄 법칙에서 층마다 σ'(z)가 한 번씩 곱해지고, σ'(z)는 z = 0에서 가장 큰 0.25입니다.",
+    solution="answer_q5 = 0.25 ** 10   # ≈ 9.5e-07: 백만 분의 1보다 작다",
     correct=[0.25**10, 9.5367e-07, 9.5e-07, np.array([0.25**10])],
     wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 0.0, "0.25 ** 10"],
 )

@@ -11,7 +11,7 @@ from helpers.exercises.core import Exercise, close
 from helpers.exercises.core import as_number as _number
 
 # ---------------------------------------------------------------------------
-# q1. -1 이 한 칸이라도 있는 행을 모두 빼면 몇 행이 남는가 (77 - 3 = 74)
+# q1. -1이 한 칸이라도 있는 행을 모두 빼면 몇 행이 남는가 (77 - 3 = 74)
 # ---------------------------------------------------------------------------
 
 
@@ -19,11 +19,11 @@ def _check_rows_left(answer: Any) -> str | None:
     if isinstance(answer, str):
         return "따옴표 없이 숫자로 적으세요."
     if isinstance(answer, pd.DataFrame):
-        return "표(DataFrame) 자체를 넘겼습니다. 남은 행의 수를 len(...) 으로 세어 정수로 답하세요."
+        return "표(DataFrame) 자체를 넘겼습니다. 남은 행의 수를 len(...)으로 세어 정수로 답하세요."
     if isinstance(answer, pd.Series):
         return (
-            "행마다(또는 열마다)의 값이 담긴 Series 가 나왔습니다. 한 번 더 합하거나(.sum()) "
-            "len(...) 으로 세어 숫자 하나로 만드세요."
+            "행마다(또는 열마다)의 값이 담긴 Series가 나왔습니다. 한 번 더 합하거나(.sum()) "
+            "len(...)으로 세어 숫자 하나로 만드세요."
         )
     value = _number(answer)
     if value is None or not value.is_integer():
@@ -31,37 +31,37 @@ def _check_rows_left(answer: Any) -> str | None:
     count = int(value)
     if count == 77:
         return (
-            "원본의 행 수 그대로입니다. df.dropna() 나 df.isna() 는 -1 을 결측값으로 알아보지 못합니다. "
-            "(df == -1) 로 -1 인 칸을 찾으세요."
+            "원본의 행 수 그대로입니다. df.dropna()나 df.isna()는 -1을 결측값으로 알아보지 못합니다. "
+            "(df == -1)로 -1인 칸을 찾으세요."
         )
     if count == 76:
-        return "당류(sugars)가 빈 한 행만 뺐습니다. 이번에는 모든 숫자 열을 봅니다(칼륨 potass 도)."
+        return "당류(sugars)가 빈 한 행만 뺐습니다. 이번에는 모든 숫자 열을 봅니다(칼륨 potass도)."
     if count == 73:
         return (
-            "-1 인 칸의 수(4)를 뺐습니다. 한 행에 -1 이 두 칸인 시리얼이 있으므로 "
+            "-1인 칸의 수(4)를 뺐습니다. 한 행에 -1이 두 칸인 시리얼이 있으므로 "
             "칸이 아니라 행을 세어야 합니다."
         )
     if count in (3, 4):
-        return f"{count} 은(는) 빼는 쪽의 수입니다. 남는 행의 수를 답하세요."
+        return f"{count}은(는) 빼는 쪽의 수입니다. 남는 행의 수를 답하세요."
     if count != 74:
         return (
-            f"{count} 은(는) 정답이 아닙니다. (df == -1).any(axis=1) 로 -1 이 있는 행을 찾고, "
+            f"{count}은(는) 정답이 아닙니다. (df == -1).any(axis=1)로 -1이 있는 행을 찾고, "
             "그렇지 않은 행을 세어 보세요."
         )
     return None
 
 
 q1 = Exercise(
-    "-1 이 한 칸이라도 있는 행을 모두 빼면 남는 행 수",
+    "-1이 한 칸이라도 있는 행을 모두 빼면 남는 행 수",
     _check_rows_left,
     hint=(
-        "(df == -1) 은 칸마다 참/거짓인 표입니다. .any(axis=1) 은 행마다 '참인 칸이 하나라도 있는가'.\n"
-        "그 반대(~)인 행만 골라 len(...) 으로 세세요."
+        "(df == -1)은 칸마다 참/거짓인 표입니다. .any(axis=1)은 행마다 '참인 칸이 하나라도 있는가'.\n"
+        "그 반대(~)인 행만 골라 len(...)으로 세세요."
     ),
     solution=(
         "df = helpers.load_cereals()\n"
         "has_minus_one = (df.select_dtypes('number') == -1).any(axis=1)\n"
-        "answer_q1 = int((~has_minus_one).sum())   # 77 - 3 = 74 (한 행에 -1 이 두 칸인 시리얼이 있음)"
+        "answer_q1 = int((~has_minus_one).sum())   # 77 - 3 = 74 (한 행에 -1이 두 칸인 시리얼이 있음)"
     ),
     correct=[74, 74.0, np.int64(74), np.float32(74.0)],
     wrong=[77, 76, 73, 3, 4, 74.5, "74", pd.Series([True, False]), pd.DataFrame({"a": [1]})],
@@ -69,7 +69,7 @@ q1 = Exercise(
 
 
 # ---------------------------------------------------------------------------
-# q2. 강의 노트의 뉴런(w = 2.5, b = 90)이 당류 10 g 에 내는 예측
+# q2. 강의 노트의 뉴런(w = 2.5, b = 90)이 당류 10 g에 내는 예측
 # ---------------------------------------------------------------------------
 
 
@@ -78,22 +78,22 @@ def _check_neuron(answer: Any) -> str | None:
     if value is None:
         return f"숫자로 답하세요(받은 값: {answer!r})."
     if close(value, 102.5):
-        return "102.5 는 당류 5 g 일 때의 값입니다. 이번에는 10 g 입니다."
+        return "102.5는 당류 5 g일 때의 값입니다. 이번에는 10 g입니다."
     if close(value, 25.0):
-        return "w × x 만 계산했습니다. 편향 b = 90 을 더해야 합니다."
+        return "w × x만 계산했습니다. 편향 b = 90을 더해야 합니다."
     if close(value, 902.5):
-        return "w 와 b 를 바꿨습니다. 기울기(가중치) w = 2.5 를 x 에 곱하고, b = 90 을 더합니다."
+        return "w와 b를 바꿨습니다. 기울기(가중치) w = 2.5를 x에 곱하고, b = 90을 더합니다."
     if close(value, 92.5):
-        return "x 를 곱하지 않았습니다: y = w × x + b 에서 x = 10 입니다."
+        return "x를 곱하지 않았습니다: y = w × x + b에서 x = 10입니다."
     if not close(value, 115.0):
-        return f"{value} 은(는) 정답이 아닙니다. y = 2.5 × 10 + 90 을 계산하세요."
+        return f"{value}은(는) 정답이 아닙니다. y = 2.5 × 10 + 90을 계산하세요."
     return None
 
 
 q2 = Exercise(
     "강의 노트의 뉴런으로 칼로리 예측하기",
     _check_neuron,
-    hint="뉴런 하나의 계산은 y = w × x + b 입니다. w = 2.5, b = 90, x = 당류 10 g.",
+    hint="뉴런 하나의 계산은 y = w × x + b입니다. w = 2.5, b = 90, x = 당류 10 g.",
     solution="answer_q2 = 2.5 * 10 + 90   # 115.0 kcal",
     correct=[115, 115.0, np.float64(115.0)],
     wrong=[102.5, 25, 902.5, 92.5, "115"],
@@ -117,21 +117,21 @@ def _check_mae(answer: Any) -> str | None:
     if value is None:
         return (
             f"함수가 숫자 하나를 돌려주어야 합니다(돌려준 값: {result!r}). "
-            "return 을 빠뜨리지 않았는지, 평균까지 구했는지 확인하세요."
+            "return을 빠뜨리지 않았는지, 평균까지 구했는지 확인하세요."
         )
     errors = _TRUE - _PRED
     if close(value, float(np.mean(errors**2))):
-        return "평균 제곱 오차(MSE)를 구했습니다. MAE 는 제곱 대신 절댓값의 평균입니다."
+        return "평균 제곱 오차(MSE)를 구했습니다. MAE는 제곱 대신 절댓값의 평균입니다."
     if close(value, float(np.sqrt(np.mean(errors**2)))):
-        return "RMSE(평균 제곱근 오차)를 구했습니다. MAE 는 절댓값의 평균입니다."
+        return "RMSE(평균 제곱근 오차)를 구했습니다. MAE는 절댓값의 평균입니다."
     if close(value, abs(float(np.mean(errors)))):
         return (
-            "절댓값을 먼저 구하지 않아 + 와 − 오차가 서로 지워졌습니다. np.abs 를 평균 전에 쓰세요."
+            "절댓값을 먼저 구하지 않아 + 와 − 오차가 서로 지워졌습니다. np.abs를 평균 전에 쓰세요."
         )
     if close(value, float(np.sum(np.abs(errors)))):
         return "절대 오차를 더하기만 했습니다. 개수로 나눈 평균을 구하세요(np.mean)."
     if not close(value, _EXPECTED):
-        return f"예시 데이터에서 {value:.4g} 가 나왔습니다. 기대한 값은 {_EXPECTED} 입니다."
+        return f"예시 데이터에서 {value:.4g}가 나왔습니다. 기대한 값은 {_EXPECTED}입니다."
     return None
 
 
@@ -159,14 +159,14 @@ q3 = Exercise(
     "평균 절대 오차(MAE) 함수",
     _check_mae,
     hint=(
-        "MAE = (1/n) Σ |실제값 − 예측값|. NumPy 로는 np.abs 와 np.mean 두 함수면 됩니다.\n"
+        "MAE = (1/n) Σ |실젯값 − 예측값|. NumPy로는 np.abs와 np.mean 두 함수면 됩니다.\n"
         "입력은 같은 길이의 NumPy 배열 두 개입니다."
     ),
     solution=(
         "def mae(y_true, y_pred):\n"
         "    return np.mean(np.abs(np.asarray(y_true) - np.asarray(y_pred)))\n\n"
         "answer_q3 = mae\n"
-        "# 확인: scikit-learn 의 mean_absolute_error(y_true, y_pred) 와 같은 값"
+        "# 확인: scikit-learn의 mean_absolute_error(y_true, y_pred)와 같은 값"
     ),
     correct=[_reference_mae, lambda t, p: np.mean(np.abs(p - t))],
     wrong=[_mse, _signed, _summed, _no_return, 8.75],
@@ -174,7 +174,7 @@ q3 = Exercise(
 
 
 # ---------------------------------------------------------------------------
-# q4. 훈련 데이터로 맞춘 표준화
+# q4. 훈련 세트로 맞춘 표준화
 # ---------------------------------------------------------------------------
 
 
@@ -190,15 +190,15 @@ def _check_scaled(answer: Any) -> str | None:
     if close(value, 1.5) or close(value, 1.6):
         return "훈련 세트와 테스트 세트의 통계를 섞었습니다. 평균과 표준편차 모두 훈련 세트의 값(7, 4)을 씁니다."
     if close(value, 8.0):
-        return "평균을 빼기만 했습니다. 표준편차 4 로 나누어야 합니다."
+        return "평균을 빼기만 했습니다. 표준편차 4로 나누어야 합니다."
     if close(value, 3.75):
-        return "표준편차로 나누기만 했습니다. 먼저 훈련 평균 7 을 빼야 합니다."
+        return "표준편차로 나누기만 했습니다. 먼저 훈련 평균 7을 빼야 합니다."
     if close(value, -2.0):
-        return "부호가 반대입니다. (x − 평균) / 표준편차 = (15 − 7) / 4 입니다."
+        return "부호가 반대입니다. (x − 평균) / 표준편차 = (15 − 7) / 4입니다."
     if close(value, 0.5):
-        return "분자와 분모를 바꿨습니다. (x − 평균) / 표준편차 입니다."
+        return "분자와 분모를 바꿨습니다. (x − 평균) / 표준편차입니다."
     if not close(value, 2.0):
-        return f"{value} 은(는) 정답이 아닙니다. (15 − 7) / 4 를 계산하세요."
+        return f"{value}은(는) 정답이 아닙니다. (15 − 7) / 4를 계산하세요."
     return None
 
 
@@ -211,7 +211,7 @@ q4 = Exercise(
     ),
     solution=(
         "answer_q4 = (15 - 7) / 4   # 2.0 → 훈련 평균보다 표준편차 두 배만큼 많다\n"
-        "테스트 세트의 통계로 계산한 (15 - 9) / 5 = 1.2 는 데이터 누수입니다."
+        "테스트 세트의 통계로 계산한 (15 - 9) / 5 = 1.2는 데이터 누수입니다."
     ),
     correct=[2, 2.0],
     wrong=[8, 3.75, -2.0, 0.5, 1.2, 1.5, 1.6, "2.0"],

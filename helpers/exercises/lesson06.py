@@ -7,9 +7,9 @@ from typing import Any
 from helpers.exercises.core import Exercise, close
 from helpers.exercises.core import as_number as _number
 
-# 문제에서 "소수 셋째 자리까지" 를 요구하므로, 셋째 자리에서 반올림한 답까지 받는다.
+# 문제에서 "소수 셋째 자리까지"를 요구하므로, 셋째 자리에서 반올림한 답까지 받는다.
 _TOL = 6e-4
-# 정답에서 이만큼 안쪽인데 _TOL 보다 멀면 "반올림이 거칠다" 고 알려 준다.
+# 정답에서 이만큼 안쪽인데 _TOL보다 멀면 "반올림이 거칠다" 고 알려 준다.
 _NEAR = 0.05
 
 
@@ -33,7 +33,7 @@ def _near_miss(value: float, expected: float) -> str | None:
 
 # ---------------------------------------------------------------- q1 기준선 정확도
 
-# 문제의 다른 병원: 환자 250 명, 사망 30 명, 생존 220 명
+# 문제의 다른 병원: 환자 250명, 사망 30명, 생존 220명
 _N1, _DEAD1 = 250, 30
 _ALIVE1 = _N1 - _DEAD1
 
@@ -42,24 +42,24 @@ def _check_baseline(answer: Any) -> str | None:
     value = _number(answer)
     expected = _ALIVE1 / _N1
     if value is None:
-        return f"정확도는 0 과 1 사이의 숫자로 적으세요(받은 값: {answer!r}). 예: 220 / 250"
+        return f"정확도는 0과 1 사이의 숫자로 적으세요(받은 값: {answer!r}). 예: 220 / 250"
     if close(value, 100 * expected, tol=1.5e-3):
-        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요: 88 % → 0.88"
+        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요: 88% → 0.88"
     if close(value, _DEAD1 / _N1, tol=_TOL):
-        return "그것은 사망한 환자의 비율입니다. '모두 생존' 이라고 답하면 맞히는 환자는 생존한 220 명입니다."
+        return "그것은 사망한 환자의 비율입니다. '모두 생존'이라고 답하면 맞히는 환자는 생존한 220명입니다."
     if close(value, 0.5, tol=1e-3):
-        return "클래스가 두 개라고 기준선이 50 % 인 것은 아닙니다. 두 클래스의 크기가 다릅니다(220 대 30)."
+        return "클래스가 두 개라고 기준선이 50%인 것은 아닙니다. 두 클래스의 크기가 다릅니다(220 대 30)."
     if close(value, _ALIVE1 / _DEAD1, tol=_TOL):
-        return "220 / 30 은 생존자와 사망자 수의 비입니다. 맞힌 환자 수를 전체 환자 수로 나누세요."
+        return "220 / 30은 생존자와 사망자 수의 비입니다. 맞힌 환자 수를 전체 환자 수로 나누세요."
     if close(value, _DEAD1 / _ALIVE1, tol=_TOL):
-        return "30 / 220 은 사망자와 생존자 수의 비입니다. 맞힌 환자 수를 전체 환자 수로 나누세요."
+        return "30 / 220은 사망자와 생존자 수의 비입니다. 맞힌 환자 수를 전체 환자 수로 나누세요."
     if close(value, 1.0, tol=1e-6):
-        return "모두 생존이라고 답하면 사망한 30 명은 모두 틀립니다."
+        return "모두 생존이라고 답하면 사망한 30명은 모두 틀립니다."
     near = _near_miss(value, expected)
     if near is not None:
         return near
     if not close(value, expected, tol=_TOL):
-        return f"{value} 가 아닙니다. (맞힌 환자 수) / (전체 환자 수) 를 계산해 보세요."
+        return f"{value}가 아닙니다. (맞힌 환자 수) / (전체 환자 수)를 계산해 보세요."
     return None
 
 
@@ -67,12 +67,12 @@ q1 = Exercise(
     "다른 병원의 '모두 생존' 기준선 정확도",
     _check_baseline,
     hint=(
-        "모델이 250 명 모두에게 '생존(0)' 이라고 답한다고 해 보세요. "
+        "모델이 250명 모두에게 '생존(0)'이라고 답한다고 해 보세요. "
         "살아남은 환자는 몇 명이고, 그중 몇 명을 맞히나요? 정확도 = 맞힌 수 / 전체 수."
     ),
     solution=(
-        "answer_q1 = (250 - 30) / 250   # 0.88 — 생존한 220 명만 맞힌다.\n"
-        "이 병원에서 정확도 0.88 보다 낮은 모델은 '모두 생존' 보다도 못합니다."
+        "answer_q1 = (250 - 30) / 250   # 0.88 — 생존한 220명만 맞힌다.\n"
+        "이 병원에서 정확도 0.88보다 낮은 모델은 '모두 생존' 보다도 못합니다."
     ),
     correct=[220 / 250, 0.88, 0.880],
     wrong=[88, 88.0, 30 / 250, 0.5, 220 / 30, 30 / 220, 1.0, 0.9, 0.7, "0.88"],
@@ -81,7 +81,7 @@ q1 = Exercise(
 
 # ---------------------------------------------------------------- q2 재현율
 
-# 문제에 주는 혼동 행렬: 실제 생존 80 명(TN 60, FP 20), 실제 사망 14 명(FN 6, TP 8)
+# 문제에 주는 혼동 행렬: 실제 생존 80명(TN 60, FP 20), 실제 사망 14명(FN 6, TP 8)
 _TN, _FP, _FN, _TP = 60, 20, 6, 8
 
 
@@ -89,9 +89,9 @@ def _check_recall(answer: Any) -> str | None:
     value = _number(answer)
     expected = _TP / (_TP + _FN)
     if value is None:
-        return f"재현율은 0 과 1 사이의 숫자로 적으세요(받은 값: {answer!r}). 예: 8 / (8 + 6)"
+        return f"재현율은 0과 1 사이의 숫자로 적으세요(받은 값: {answer!r}). 예: 8 / (8 + 6)"
     if close(value, _TP / (_TP + _FP), tol=_TOL):
-        return "그것은 정밀도(precision) TP / (TP + FP) 입니다. 재현율은 실제로 사망한 환자 가운데 몇 명을 찾았는가입니다."
+        return "그것은 정밀도(precision) TP / (TP + FP)입니다. 재현율은 실제로 사망한 환자 가운데 몇 명을 찾았는가입니다."
     if close(value, (_TP + _TN) / (_TN + _FP + _FN + _TP), tol=_TOL):
         return "그것은 정확도(accuracy)입니다. 재현율은 실제 사망자(TP + FN)만 봅니다."
     if close(value, _TN / (_TN + _FP), tol=_TOL):
@@ -99,19 +99,19 @@ def _check_recall(answer: Any) -> str | None:
     if close(value, _FN / (_FN + _TP), tol=_TOL):
         return "그것은 놓친 사망자의 비율(1 − 재현율)입니다. 찾아낸 사망자의 비율을 구하세요."
     if close(value, 100 * expected, tol=1.5e-3):
-        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요: 57.1 % → 0.571"
+        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요: 57.1% → 0.571"
     near = _near_miss(value, expected)
     if near is not None:
         return near
     if not close(value, expected, tol=_TOL):
-        return f"{value} 가 아닙니다. 재현율 = TP / (TP + FN) 입니다."
+        return f"{value}가 아닙니다. 재현율 = TP / (TP + FN)입니다."
     return None
 
 
 q2 = Exercise(
     "혼동 행렬에서 재현율 계산",
     _check_recall,
-    hint="재현율(recall) = TP / (TP + FN): 실제로 사망한 14 명 가운데 모델이 '사망' 이라고 한 비율입니다.",
+    hint="재현율(recall) = TP / (TP + FN): 실제로 사망한 14명 가운데 모델이 '사망'이라고 한 비율입니다.",
     solution="answer_q2 = 8 / (8 + 6)   # 0.571...",
     correct=[8 / 14, 0.571, 0.5714],
     wrong=[8 / 28, 68 / 94, 60 / 80, 6 / 14, 57.14, 57.1, 0.57, 0.6, 0.9, "0.571"],
@@ -138,22 +138,22 @@ def _check_params(answer: Any) -> str | None:
     if value == no_bias:
         return "편향(bias)을 빠뜨렸습니다. 세 층 모두 뉴런마다 편향이 하나씩 있습니다."
     if value == no_bias + 3:
-        return "편향은 층에 하나가 아니라 뉴런마다 하나입니다(64 + 16 + 1 개)."
+        return "편향은 층에 하나가 아니라 뉴런마다 하나입니다(64 + 16 + 1개)."
     if value == _dense(_IN + 1, _H1) + _dense(_H1, _H2) + _dense(_H2, 1):
-        return "입력이 17 개라면 그렇습니다. 하지만 행 번호 'id' 를 빼면 입력 특성은 16 개입니다."
+        return "입력이 17개라면 그렇습니다. 하지만 행 번호 'id'를 빼면 입력 특성은 16개입니다."
     if value == _dense(_IN, _H1) + _dense(_H1, _H2):
-        # 17 × 64 + 64 × 16 + 16 ('id' 포함, 편향 없음)도 우연히 같은 값이다.
+        # 17 × 64 + 64 × 16 + 16('id' 포함, 편향 없음)도 우연히 같은 값이다.
         return (
-            "출력층 Dense(1) 의 파라미터(16 + 1 개)를 빠뜨리지 않았나요? "
-            "(또는 'id' 까지 17 개 입력으로 세고 편향을 빠뜨려도 우연히 이 값이 나옵니다.)"
+            "출력층 Dense(1)의 파라미터(16 + 1개)를 빠뜨리지 않았나요? "
+            "(또는 'id'까지 17개 입력으로 세고 편향을 빠뜨려도 우연히 이 값이 나옵니다.)"
         )
     if value == _dense(_IN, _H1):
         return "그것은 첫 은닉층만의 수입니다. 둘째 은닉층과 출력층도 더하세요."
     if value == _dense(_IN, 100) + _dense(100, 40) + _dense(40, 1):
-        return "그것은 이 노트북 모델(은닉층 100 개, 40 개)의 수입니다. 문제의 모델은 64 개, 16 개입니다."
+        return "그것은 이 노트북 모델(은닉층 100개, 40개)의 수입니다. 문제의 모델은 64개, 16개입니다."
     if value != _PARAMS:
         return (
-            f"{value} 가 아닙니다. 층마다 (입력 수 × 뉴런 수) + (뉴런 수) 를 구해 세 층을 더하세요."
+            f"{value}가 아닙니다. 층마다 (입력 수 × 뉴런 수) + (뉴런 수)를 구해 세 층을 더하세요."
         )
     return None
 
@@ -163,11 +163,11 @@ q3 = Exercise(
     _check_params,
     hint=(
         "Dense 층의 파라미터 = 가중치(입력 수 × 뉴런 수) + 편향(뉴런 수). "
-        "입력은 'id' 와 레이블을 뺀 16 개이고, 층의 입력 수는 앞 층의 뉴런 수입니다: 16 → 64 → 16 → 1."
+        "입력은 'id'와 레이블을 뺀 16개이고, 층의 입력 수는 앞 층의 뉴런 수입니다: 16 → 64 → 16 → 1."
     ),
     solution=(
         "answer_q3 = (16 * 64 + 64) + (64 * 16 + 16) + (16 * 1 + 1)   # 1088 + 1040 + 17 = 2145\n"
-        "확인: build_model 처럼 만든 모델의 model.count_params()"
+        "확인: build_model처럼 만든 모델의 model.count_params()"
     ),
     correct=[2145, 2145.0],
     wrong=[2064, 2067, 2209, 2128, 1088, 5781, 2144, 2145.5, "2145"],
@@ -176,7 +176,7 @@ q3 = Exercise(
 
 # ---------------------------------------------------------------- q4 클래스 가중치
 
-# 문제의 훈련 데이터: 환자 200 명, 사망 25 명, 생존 175 명
+# 문제의 훈련 세트: 환자 200명, 사망 25명, 생존 175명
 _N4, _DEAD4 = 200, 25
 _ALIVE4 = _N4 - _DEAD4
 
@@ -187,20 +187,20 @@ def _check_class_weight(answer: Any) -> str | None:
     if value is None:
         return f"가중치는 숫자로 적으세요(받은 값: {answer!r}). 예: 200 / (2 * 25)"
     if close(value, _N4 / (2 * _ALIVE4), tol=_TOL):
-        return "그것은 생존(0) 클래스의 가중치입니다. 사망(1) 클래스는 수가 적으므로 1 보다 커야 합니다."
+        return "그것은 생존(0) 클래스의 가중치입니다. 사망(1) 클래스는 수가 적으므로 1보다 커야 합니다."
     if close(value, _ALIVE4 / _DEAD4, tol=_TOL):
-        return "175 / 25 (생존자 수 / 사망자 수)도 쓰이는 방법이지만, 문제의 공식은 n / (클래스 수 × n_사망) 입니다."
+        return "175 / 25(생존자 수 / 사망자 수)도 쓰이는 방법이지만, 문제의 공식은 n / (클래스 수 × n_사망)입니다."
     if close(value, _N4 / _DEAD4, tol=_TOL):
         return "클래스 수(2)로도 나누어야 합니다: n / (2 × n_사망)."
     if close(value, 2 * _DEAD4 / _N4, tol=_TOL):
-        return "분수를 뒤집었습니다. n 이 분자, 2 × n_사망 이 분모입니다."
+        return "분수를 뒤집었습니다. n이 분자, 2 × n_사망 이 분모입니다."
     if close(value, 1 / _DEAD4, tol=_TOL) or close(value, _DEAD4 / _N4, tol=_TOL):
         return "사망자가 적을수록 가중치가 커져야 합니다. 분모에 사망자 수가 들어갑니다."
     near = _near_miss(value, expected)
     if near is not None:
         return near
     if not close(value, expected, tol=_TOL):
-        return f"{value} 가 아닙니다. n / (2 × n_사망) = 200 / (2 × 25) 를 계산하세요."
+        return f"{value}가 아닙니다. n / (2 × n_사망) = 200 / (2 × 25)를 계산하세요."
     return None
 
 
@@ -208,12 +208,12 @@ q4 = Exercise(
     "'balanced' 클래스 가중치",
     _check_class_weight,
     hint=(
-        "scikit-learn 의 'balanced' 가중치는 w_c = n / (클래스 수 × n_c) 입니다. "
-        "n = 200(훈련 데이터의 환자 수), 클래스 수 = 2, n_사망 = 25."
+        "scikit-learn의 'balanced' 가중치는 w_c = n / (클래스 수 × n_c)입니다. "
+        "n = 200(훈련 세트의 환자 수), 클래스 수 = 2, n_사망 = 25."
     ),
     solution=(
-        "answer_q4 = 200 / (2 * 25)   # 4.0 — 사망 한 명이 손실에서 4 명처럼 계산된다\n"
-        "(생존 클래스는 200 / (2 * 175) = 0.571... 이고, 두 클래스의 가중치 합계가 100 으로 같아진다)"
+        "answer_q4 = 200 / (2 * 25)   # 4.0 — 사망 한 명이 손실에서 4명처럼 계산된다\n"
+        "(생존 클래스는 200 / (2 * 175) = 0.571... 이고, 두 클래스의 가중치 합계가 100으로 같아진다)"
     ),
     correct=[200 / 50, 4, 4.0],
     wrong=[200 / 350, 175 / 25, 200 / 25, 50 / 200, 1 / 25, 25 / 200, 4.04, 3.96, "4"],
