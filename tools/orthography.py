@@ -15,6 +15,7 @@
 - ``paren``: 앞말을 풀이하는 괄호는 앞말에 붙인다(``목표 0.2(점선)에``).
 - ``nested``: 괄호 안에 또 괄호가 필요하면 바깥쪽을 대괄호로 쓴다(문장 부호 규정): ``[미분(differentiation)과 …]``.
 - ``saisiot``: 사이시옷을 받친 표준 표기(``최댓값``, ``기댓값``, ``실젯값``, ``임곗값``).
+- ``colon``: 글(마크다운)에서 끝난 문장 뒤에 쌍점을 찍지 않는다(``…확인합니다: …`` → ``…확인합니다. …``).
 - ``unit``: 영문 단위 기호는 숫자와 띄어 쓴다(``5 g``, ``188 MB``, ``77 ms``).
 
 점검 대상은 학습자가 읽는 모든 글이다: 노트북(마크다운, 코드의 주석과 문자열, 저장된 출력), README,
@@ -44,7 +45,7 @@ _PARTICLES = """
 이었습니다 였습니다 이에요 예요 이죠 인지 인가 이거나 거나 일수록 이니까 이니 씩 째 에서부터 까지는 에서는 에서도 에는 에도
 으로는 로는 으로도 로도 으로의 로의 에서의 과의 와의 과는 와는 과도 와도 만의 만으로 만큼의 까지의 부터는 보다는 처럼
 이라도 라도 이면서 면서 이어도 여도 인가요 일까 일까요 이기 기 임 이므로 이라야 뿐 뿐이다 뿐이라 뿐이고 뿐입니다 뿐인
-뿐이므로 짜리 다 에서나 에나 까지입니다 까지는 부터입니다 이라고만 라고만 인데도 임에도 이었고 이었으며 이면서도 인지는 인지를 들 들을 들이 들은 들의 들도 들과 들로
+뿐이므로 짜리 다 에게도 에게는 에서나 에나 까지입니다 까지는 부터입니다 이라고만 라고만 인데도 임에도 이었고 이었으며 이면서도 인지는 인지를 들 들을 들이 들은 들의 들도 들과 들로
 """
 PARTICLES = sorted(set(_PARTICLES.split()), key=len, reverse=True)
 _PARTICLE_RE = "|".join(PARTICLES)
@@ -74,7 +75,8 @@ PERCENT = re.compile(r"[\d}] %")
 # 수의 범위와 나열: 물결표와 가운뎃점 앞뒤를 띄지 않는다(1974~1980, 1986·2006).
 RANGE = re.compile(r"\d(?: [~·] ?| ?[~·] )\d")
 # 앞말을 풀이하는 괄호는 앞말에 붙인다: `목표 0.2(점선)에`, `$\eta$(에타)는` (괄호 뒤에 조사가 오는 경우).
-PAREN = re.compile(r"(?<=[\w$`*])(?<!즉) \((?=[^()\n]{0,40}[가-힣][^()\n]{0,40}\)[가-힣])")
+# 쉼표가 있는 괄호는 `(784, 그림 수)` 같은 순서쌍일 수 있어 보지 않는다.
+PAREN = re.compile(r"(?<=[\w$`*])(?<!즉) \((?=[^(),\n]{0,40}[가-힣][^(),\n]{0,40}\)[가-힣])")
 # 영문 단위 기호는 SI처럼 숫자와 띄어 쓴다(5 g, 188 MB, 77 ms, 1.96 L).
 LATIN_UNIT = re.compile(r"(?<![\w.:])\d+(?:\.\d+)?(?:kcal|mg|kg|MB|GB|KB|ms|mL|cm|mm|g|L)(?![A-Za-z0-9])")
 
@@ -105,6 +107,9 @@ def particle_agrees(number: str, particle: str, percent: bool = False) -> bool:
         return (particle == "로") == (end in "vl")
     return consonant_form == (end != "v")
 
+
+# 끝난 문장 뒤의 쌍점은 영어식이다: "…확인합니다: 다음 문장"은 마침표로 끊는다.
+COLON_AFTER_SENTENCE = re.compile(r"(?:(?<=[니]다)|(?<=보면)|(?<=[는킨]다)):(?=\s|$)")
 
 # 사이시옷(한글 맞춤법 제30항): 앞말이 모음으로 끝나는 한자어 + '값'은 [깝]으로 소리 나므로 ㅅ을 받친다.
 SAISIOT = {
@@ -196,7 +201,10 @@ def check_text(text: str, where: str = "") -> list[Finding]:
         ("range", RANGE),
         ("paren", PAREN),
         ("saisiot", SAISIOT_RE),
+        ("colon", COLON_AFTER_SENTENCE),
     ):
+        if rule == "colon" and not (where.endswith("(markdown)") or where.endswith(".md")):
+            continue  # 프로그램 메시지의 "무엇: 값"은 표제와 내용으로 본다
         for m in pattern.finditer(text):
             if rule == "grouping" and (
                 where.endswith("(table)") or not _is_prose_number(text, m.start(), pattern is UNGROUPED)
