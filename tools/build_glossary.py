@@ -101,6 +101,7 @@ def _masked(text: str) -> str:
     blank = lambda m: " " * len(m.group())  # noqa: E731
     text = re.sub(r"```.*?```", blank, text, flags=re.S)
     text = re.sub(r"\$\$.*?\$\$", blank, text, flags=re.S)
+    text = re.sub(r"``.+?``", blank, text)
     text = re.sub(r"\$[^$\n]+\$|`[^`\n]+`|\]\([^)\s]+\)|https?://\S+", blank, text)
     return text
 

@@ -325,6 +325,7 @@ def _mask_code_and_math(text: str) -> str:
     blank = lambda m: " " * len(m.group())  # noqa: E731
     text = re.sub(r"```.*?```", blank, text, flags=re.S)
     text = re.sub(r"\$\$.*?\$\$", blank, text, flags=re.S)
+    text = re.sub(r"``.+?``", blank, text)
     return re.sub(r"\$[^$\n]+\$|`[^`\n]+`|\]\([^)\s]+\)", blank, text)
 
 
