@@ -96,3 +96,193 @@ def test_numeric_helpers() -> None:
     assert close(0.26894, 0.2689, tol=1e-3) and not close("x", 1.0) and not close(0.3, 0.2689)
     assert numbers_close([1, 2.0001], [1, 2]) and not numbers_close([1], [1, 2])
     assert not numbers_close(None, [1])
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 채점기는 학습자 코드를 실행하고, 흔한 실수마다 그 실수의 힌트를 준다.
+
+import threading  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from helpers.exercises.coding import CodeExercise, is_blank_function, time_limit  # noqa: E402
+
+CODING = [(name, exercise) for name, exercise in EXERCISES if isinstance(exercise, CodeExercise)]
+CODING_IDS = [name for name, _ in CODING]
+MISTAKES = [(name, exercise, index) for name, exercise in CODING for index in range(len(exercise.mistakes))]
+
+
+def test_every_lesson_has_at_least_two_coding_exercises() -> None:
+    for lesson in range(1, 8):
+        count = sum(name.startswith(f"lesson0{lesson}.") for name, _ in CODING)
+        assert count >= 2, f"lesson0{lesson}: 코드로 푸는 문제 {count}개"
+
+
+@pytest.mark.parametrize(("name", "exercise"), CODING, ids=CODING_IDS)
+def test_coding_exercise_has_at_least_two_typical_mistakes(name: str, exercise: CodeExercise) -> None:
+    assert len(exercise.mistakes) >= 2 and all(hint.strip() for _, hint in exercise.mistakes)
+
+
+@pytest.mark.parametrize(
+    ("name", "exercise", "index"), MISTAKES, ids=[f"{n}-mistake{i}" for n, _, i in MISTAKES]
+)
+def test_each_typical_mistake_gets_its_specific_hint(name: str, exercise: CodeExercise, index: int) -> None:
+    wrong, hint = exercise.mistakes[index]
+    ok, message = exercise.grade(wrong)
+    assert ok is False and hint in message, f"{name}: 기대한 힌트 {hint!r}, 받은 메시지 {message!r}"
+
+
+@pytest.mark.parametrize(("name", "exercise"), CODING, ids=CODING_IDS)
+def test_blank_skeleton_says_not_answered_yet(name: str, exercise: CodeExercise) -> None:
+    def skeleton(*args: object) -> None:
+        # 여기에 코드를 쓰세요
+        ...
+
+    ok, message = exercise.grade(skeleton)
+    assert ok is False and "아직 답이 없습니다" in message
+
+
+@pytest.mark.parametrize(("name", "exercise"), CODING, ids=CODING_IDS)
+def test_learner_code_that_raises_or_returns_nonsense_never_crashes(name: str, exercise: CodeExercise) -> None:
+    def raises(*args: object) -> object:
+        return [1, 2, 3][10]
+
+    def wrong_type(*args: object) -> object:
+        return "답"
+
+    def wrong_shape(*args: object) -> object:
+        return np.zeros((7, 3))
+
+    for answer in (raises, wrong_type, wrong_shape, 42, "neuron"):
+        ok, message = exercise.grade(answer)
+        assert ok is False and message.startswith(("❌", "✏️")), (answer, message)
+    assert "IndexError" in exercise.grade(raises)[1]
+
+
+def test_a_model_object_instead_of_its_builder_gets_a_clear_message() -> None:
+    from helpers.exercises import lesson04
+
+    model = lesson04._binary_right()
+    ok, message = lesson04.code1.grade(model)
+    assert ok is False and "모델을 만드는 함수" in message
+
+
+def _forever(*args: object) -> None:
+    while True:
+        pass
+
+
+def test_an_endless_loop_is_stopped_with_a_message() -> None:
+    from helpers.exercises import lesson01
+
+    exercise = CodeExercise(
+        "시간 제한",
+        lesson01.code1.checker,
+        hint="h",
+        solution="s",
+        correct=[],
+        mistakes=[],
+        time_limit=0.5,
+    )
+    start = time.perf_counter()
+    ok, message = exercise.grade(_forever)
+    assert ok is False and "⏱️" in message and time.perf_counter() - start < 3
+
+
+def test_time_limit_also_works_off_the_main_thread() -> None:
+    """타이머 신호를 쓸 수 없는 곳(Windows, 다른 스레드)에서는 추적 함수로 반복문을 멈춘다."""
+    outcome: list[str] = []
+
+    def run() -> None:
+        try:
+            with time_limit(0.3):
+                _forever()
+        except Exception as err:
+            outcome.append(type(err).__name__)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(5)
+    assert outcome == ["TimeLimitExceeded"]
+
+
+def test_the_checker_does_not_change_the_learners_arrays_or_its_own_cases() -> None:
+    from helpers.exercises import lesson01
+
+    w = np.array([0.2, -0.4, 0.1])
+    cases_before = [tuple(np.copy(a) if isinstance(a, np.ndarray) else a for a in case) for case in lesson01._STEP_CASES]
+
+    def in_place(w_, b, x, t, lr):
+        w_ += 100.0
+        return w_, b
+
+    lesson01.code2.grade(in_place)
+    lesson01.code2.grade(in_place)
+    assert np.array_equal(w, [0.2, -0.4, 0.1])
+    for before, after in zip(cases_before, lesson01._STEP_CASES, strict=True):
+        for a, b in zip(before, after, strict=True):
+            assert np.array_equal(a, b)
+
+
+def test_blank_detection() -> None:
+    def blank(x):
+        # 주석만 있는 빈칸
+        ...
+
+    def forgot_return(x):
+        y = x * 2  # noqa: F841
+
+    assert is_blank_function(blank) and not is_blank_function(forgot_return)
+    assert not is_blank_function(lambda x: 0.5) and not is_blank_function(print)
+
+
+def test_every_coding_exercise_waits_unanswered_in_its_lesson() -> None:
+    """노트북에는 빈칸 함수와 채점 호출이 있고, 저장된 출력은 '아직 답이 없습니다'다(풀이는 .solution())."""
+    import json
+    from pathlib import Path
+
+    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
+    for name, _exercise in CODING:
+        lesson, attr = name.removeprefix("lesson").split(".")
+        path = next(notebooks.glob(f"{lesson}_*.ipynb"))
+        cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+        matching = [c for c in cells if f"ex.{attr}.check(" in "".join(c["source"])]
+        assert len(matching) == 1, f"{path.name}: ex.{attr}.check(…) 셀이 {len(matching)}개"
+        source = "".join(matching[0]["source"])
+        assert "\n    ...\n" in source and "def " in source, f"{path.name}: {attr}의 빈칸 함수"
+        stored = "".join("".join(o.get("text", "")) for o in matching[0].get("outputs", []))
+        assert "아직 답이 없습니다" in stored, f"{path.name}: {attr}의 저장된 출력: {stored!r}"
+
+
+@pytest.mark.parametrize(("name", "exercise"), CODING, ids=CODING_IDS)
+def test_the_shown_solution_passes_its_own_checker(name: str, exercise: CodeExercise) -> None:
+    """.solution()이 보여 주는 코드를 노트북처럼 실행하면(np, pd, keras를 불러 둔 상태) 채점을 통과한다."""
+    import types
+
+    import keras
+    import pandas as pd
+
+    namespace: dict[str, object] = {"np": np, "pd": pd, "keras": keras}
+    exec(exercise.solution_text, namespace)
+    functions = [v for k, v in namespace.items() if isinstance(v, types.FunctionType) and not k.startswith("_")]
+    assert len(functions) == 1, f"{name}: 풀이에 함수가 하나여야 합니다"
+    ok, message = exercise.grade(functions[0])
+    assert ok, f"{name}: {message}"
+
+
+def test_exercise_functions_do_not_shadow_names_the_lesson_uses() -> None:
+    """빈칸 함수의 이름이 노트북의 다른 셀에 나오면, 학습자의 빈칸이 수업 코드의 함수를 덮어써 뒤 셀이 깨진다."""
+    import json
+    import re
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("0*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        for source in code:
+            if "ex.code" not in source:
+                continue
+            for name in re.findall(r"^def (\w+)\(", source, flags=re.M):
+                others = [s for s in code if s is not source and re.search(rf"\b{name}\b", s)]
+                assert not others, f"{path.name}: 빈칸 함수 {name}이(가) 다른 셀에도 나옵니다"

@@ -186,3 +186,160 @@ q4 = Exercise(
     correct=[0.5, 1 / 2],
     wrong=[1.0, 0.99, 0.0, 0.7311, 0.9526, round(_sigmoid(3.0), 6), "0.5"],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
+
+from helpers.exercises.coding import CodeExercise, call, changed_inputs, compare_with_reference  # noqa: E402
+
+_RNG = np.random.default_rng(20260301)
+_NEURON_CASES = [
+    (np.array([6.0, 2.0, 3.0]), np.array([2.8, -3.5, 8.0]), 74.4),
+    (_RNG.normal(size=5), _RNG.normal(size=5), -1.25),
+    (np.array([0.0, 0.0]), np.array([4.0, -2.0]), 0.5),  # 입력이 0이면 출력은 편향
+    (np.array([2.0]), np.array([-3.0]), 0.0),
+]
+
+
+def _neuron(x: np.ndarray, w: np.ndarray, b: float) -> float:
+    return float(np.dot(w, x) + b)
+
+
+def _check_neuron(neuron: Any) -> str | None:
+    return compare_with_reference(
+        neuron,
+        _neuron,
+        _NEURON_CASES,
+        variants=[
+            (lambda x, w, b: np.dot(w, x), "편향 b를 더하지 않았습니다. 출력은 가중합 w·x에 b를 더한 값입니다."),
+            (
+                lambda x, w, b: w * x + b,
+                "원소끼리 곱한 배열이 나왔습니다. 가중합은 곱을 모두 더한 숫자 하나입니다: np.dot(w, x) + b",
+            ),
+            (
+                lambda x, w, b: float(np.sum(w * x + b)),
+                "편향을 입력마다 한 번씩 더했습니다. 편향은 가중합에 한 번만 더합니다.",
+            ),
+            (lambda x, w, b: float(np.sum(w) * np.sum(x) + b), "가중치의 합과 입력의 합을 곱했습니다. 짝끼리 곱해서 더하세요."),
+        ],
+    )
+
+
+def _neuron_without_return(x, w, b):
+    y = np.dot(w, x) + b  # noqa: F841 - return을 빠뜨린 흔한 실수
+
+
+code1 = CodeExercise(
+    "함수로 쓰는 뉴런: y = w·x + b",
+    _check_neuron,
+    hint=(
+        "입력 x와 가중치 w는 같은 길이의 NumPy 배열이고, b는 숫자입니다.\n"
+        "짝끼리 곱해 모두 더한 가중합(np.dot(w, x) 또는 w @ x)에 편향 b를 한 번 더해 돌려주세요."
+    ),
+    solution=("def neuron_output(x, w, b):\n    return np.dot(w, x) + b"),
+    correct=[
+        lambda x, w, b: np.dot(w, x) + b,
+        lambda x, w, b: w @ x + b,
+        lambda x, w, b: sum(wi * xi for wi, xi in zip(w, x, strict=True)) + b,
+    ],
+    mistakes=[
+        (lambda x, w, b: np.dot(w, x), "편향 b를 더하지"),
+        (lambda x, w, b: w * x + b, "원소끼리 곱한 배열"),
+        (lambda x, w, b: np.sum(w * x + b), "입력마다 한 번씩"),
+        (_neuron_without_return, "아무 값도 돌려주지"),
+    ],
+)
+
+
+def _sigmoid_array(z: Any) -> Any:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+_STEP_CASES = [
+    (np.array([0.5]), 0.0, np.array([2.0]), 1.0, 0.1),
+    (np.array([0.2, -0.4, 0.1]), 0.3, np.array([1.0, 2.0, -1.0]), 0.0, 0.5),
+    (_RNG.normal(size=4), -0.2, _RNG.normal(size=4), 1.0, 0.05),
+    (np.array([1.5, -2.0]), 1.0, np.array([0.0, 0.0]), 0.0, 1.0),  # 입력이 0이면 w는 그대로
+]
+
+
+def _gradient_step(w: np.ndarray, b: float, x: np.ndarray, t: float, lr: float) -> tuple[Any, Any]:
+    error = t - _sigmoid_array(np.dot(w, x) + b)
+    return w + lr * x * error, b + lr * error
+
+
+def _check_gradient_step(gradient_step: Any) -> str | None:
+    if changed_inputs(gradient_step, *_STEP_CASES[1]):
+        return (
+            "입력으로 받은 가중치 배열을 제자리에서 바꿨습니다(w += …). 부른 쪽의 w까지 바뀌므로, "
+            "w = w + …처럼 새 배열을 만들어 돌려주세요."
+        )
+    first = call(gradient_step, *_STEP_CASES[0])
+    if not isinstance(first, tuple | list) or len(first) != 2:
+        return "새 가중치와 새 편향 두 개를 return w_new, b_new처럼 함께 돌려주세요."
+
+    def without_sigmoid(w, b, x, t, lr):
+        error = t - (np.dot(w, x) + b)
+        return w + lr * x * error, b + lr * error
+
+    def reversed_sign(w, b, x, t, lr):
+        error = t - _sigmoid_array(np.dot(w, x) + b)
+        return w - lr * x * error, b - lr * error
+
+    def without_x(w, b, x, t, lr):
+        error = t - _sigmoid_array(np.dot(w, x) + b)
+        return w + lr * error, b + lr * error
+
+    def bias_unchanged(w, b, x, t, lr):
+        error = t - _sigmoid_array(np.dot(w, x) + b)
+        return w + lr * x * error, b
+
+    return compare_with_reference(
+        gradient_step,
+        _gradient_step,
+        _STEP_CASES,
+        variants=[
+            (reversed_sign, "고치는 방향이 반대입니다. 오차 = 타깃 - 출력이고, w에 학습률 × x × 오차를 더합니다."),
+            (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
+            (without_sigmoid, "출력에 시그모이드를 적용하지 않았습니다. 출력은 σ(w·x + b)입니다."),
+            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에 학습률 × 오차를 더합니다."),
+        ],
+    )
+
+
+def _step_in_place(w, b, x, t, lr):
+    error = t - _sigmoid_array(np.dot(w, x) + b)
+    w += lr * x * error
+    return w, b + lr * error
+
+
+code2 = CodeExercise(
+    "경사 하강법 한 걸음을 함수로",
+    _check_gradient_step,
+    hint=(
+        "① 출력 = σ(w·x + b) ② 오차 = t - 출력 ③ 새 w = w + lr × x × 오차, 새 b = b + lr × 오차.\n"
+        "σ(z) = 1 / (1 + np.exp(-z)). 결과는 return w_new, b_new로 둘 다 돌려줍니다."
+    ),
+    solution=(
+        "def gradient_step(w, b, x, t, lr):\n"
+        "    output = 1 / (1 + np.exp(-(np.dot(w, x) + b)))\n"
+        "    error = t - output\n"
+        "    return w + lr * x * error, b + lr * error"
+    ),
+    correct=[
+        _gradient_step,
+        lambda w, b, x, t, lr: (
+            w + lr * x * (t - 1 / (1 + np.exp(-(w @ x + b)))),
+            b + lr * (t - 1 / (1 + np.exp(-(w @ x + b)))),
+        ),
+    ],
+    mistakes=[
+        (lambda w, b, x, t, lr: (w - lr * x * (t - _sigmoid_array(w @ x + b)), b - lr * (t - _sigmoid_array(w @ x + b))), "방향이 반대"),
+        (lambda w, b, x, t, lr: (w + lr * (t - _sigmoid_array(w @ x + b)), b + lr * (t - _sigmoid_array(w @ x + b))), "입력 x를 곱하지"),
+        (lambda w, b, x, t, lr: (w + lr * x * (t - (w @ x + b)), b + lr * (t - (w @ x + b))), "시그모이드를 적용하지"),
+        (lambda w, b, x, t, lr: (w + lr * x * (t - _sigmoid_array(w @ x + b)), b), "편향도 고쳐야"),
+        (_step_in_place, "제자리에서 바꿨습니다"),
+        (lambda w, b, x, t, lr: w + lr * x * (t - _sigmoid_array(w @ x + b)), "두 개를"),
+    ],
+)

@@ -278,3 +278,169 @@ q5 = Exercise(
     correct=[0.25**10, 9.5367e-07, 9.5e-07, np.array([0.25**10])],
     wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 0.0, "0.25 ** 10"],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
+
+from helpers.exercises.coding import (  # noqa: E402
+    CodeExercise,
+    call,
+    changed_inputs,
+    compare_with_reference,
+)
+
+
+def _step(z: Any) -> Any:
+    return (np.asarray(z) >= 0).astype(float)  # 이 강의의 약속: H(0) = 1
+
+
+def _perceptron_update(w: np.ndarray, b: float, x: np.ndarray, target: float, lr: float) -> tuple[Any, Any]:
+    error = target - _step(np.dot(w, x) + b)
+    return w + lr * error * x, b + lr * error
+
+
+_UPDATE_CASES = [
+    (np.array([0.1, 0.1]), -0.3, np.array([1.0, 1.0]), 1.0, 0.1),  # 틀림: 0 → 1로 고친다
+    (np.array([0.5, 0.5]), 0.2, np.array([0.0, 1.0]), 0.0, 0.1),  # 틀림: 1 → 0으로 고친다
+    (np.array([0.3, -0.2, 0.4]), -0.5, np.array([1.0, 0.0, 1.0]), 0.0, 0.5),  # z = 0.2 ≥ 0: 틀림
+    (np.array([0.2, 0.3]), -0.5, np.array([1.0, 1.0]), 1.0, 0.1),  # z = 0: H(0) = 1이므로 맞음
+    (np.array([0.2, 0.3]), -0.1, np.array([0.0, 0.0]), 0.0, 0.1),  # 입력이 0이어도 편향은 고친다
+]
+
+
+def _train_with(update: Any, X: np.ndarray, y: np.ndarray, epochs: int = 100) -> tuple[Any, Any]:
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(epochs):
+        for xi, target in zip(X, y, strict=True):
+            w, b = call(update, w, b, xi, float(target), 0.1)
+    return w, b
+
+
+def _check_perceptron_update(update: Any) -> str | None:
+    if changed_inputs(update, *_UPDATE_CASES[0]):
+        return "입력으로 받은 w를 제자리에서 바꿨습니다(w += …). w = w + …처럼 새 배열을 돌려주세요."
+    first = call(update, *_UPDATE_CASES[0])
+    if not isinstance(first, tuple | list) or len(first) != 2:
+        return "새 가중치와 새 편향 두 개를 return w_new, b_new처럼 함께 돌려주세요."
+
+    def strict_step(w, b, x, target, lr):
+        error = target - float(np.dot(w, x) + b > 0)
+        return w + lr * error * x, b + lr * error
+
+    def reversed_error(w, b, x, target, lr):
+        error = _step(np.dot(w, x) + b) - target
+        return w + lr * error * x, b + lr * error
+
+    def bias_unchanged(w, b, x, target, lr):
+        error = target - _step(np.dot(w, x) + b)
+        return w + lr * error * x, b
+
+    problem = compare_with_reference(
+        update,
+        _perceptron_update,
+        _UPDATE_CASES,
+        variants=[
+            (strict_step, "가중합이 정확히 0일 때 출력을 0으로 봤습니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
+            (reversed_error, "오차의 부호가 반대입니다. 오차 = 타깃 - 출력이고, 틀린 쪽으로 가중치를 밀어 주는 것이 아니라 바로잡습니다."),
+            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에 학습률 × 오차를 더합니다."),
+        ],
+    )
+    if problem:
+        return problem
+    # 노트북에서 보지 않은 게이트로 학습시켜 본다: 3입력 AND와 NOR.
+    X3 = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], dtype=float)
+    X2 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    for name, X, y in (("3입력 AND", X3, X3.all(axis=1)), ("NOR", X2, ~X2.any(axis=1))):
+        w, b = _train_with(update, X, y.astype(float))
+        if not np.array_equal(_step(X @ np.asarray(w, dtype=float) + float(b)), y.astype(float)):
+            return f"한 번의 갱신은 맞지만 {name}를 100에포크 안에 배우지 못했습니다. 돌려주는 값의 순서(w, b)를 확인하세요."
+    return None
+
+
+def _update_in_place(w, b, x, target, lr):
+    error = target - _step(np.dot(w, x) + b)
+    w += lr * error * x
+    return w, b + lr * error
+
+
+code1 = CodeExercise(
+    "퍼셉트론 학습 규칙을 함수로",
+    _check_perceptron_update,
+    hint=(
+        "① 출력 = H(w·x + b), H(z)는 z ≥ 0이면 1, 아니면 0 ② 오차 = 타깃 - 출력\n"
+        "③ 새 w = w + lr × 오차 × x, 새 b = b + lr × 오차. return w_new, b_new로 둘 다 돌려주세요."
+    ),
+    solution=(
+        "def perceptron_update(w, b, x, target, lr):\n"
+        "    output = 1.0 if np.dot(w, x) + b >= 0 else 0.0\n"
+        "    error = target - output\n"
+        "    return w + lr * error * x, b + lr * error"
+    ),
+    correct=[
+        _perceptron_update,
+        lambda w, b, x, target, lr: (
+            w + lr * (target - (1.0 if w @ x + b >= 0 else 0.0)) * x,
+            b + lr * (target - (1.0 if w @ x + b >= 0 else 0.0)),
+        ),
+    ],
+    mistakes=[
+        (lambda w, b, x, t, lr: (w + lr * (t - float(w @ x + b > 0)) * x, b + lr * (t - float(w @ x + b > 0))), "H(0) = 1"),
+        (lambda w, b, x, t, lr: (w + lr * (_step(w @ x + b) - t) * x, b + lr * (_step(w @ x + b) - t)), "부호가 반대"),
+        (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)) * x, b), "편향도 고쳐야"),
+        (_update_in_place, "제자리에서 바꿨습니다"),
+    ],
+)
+
+
+_TANH_CASES = [
+    (np.array([0.0]),),
+    (np.linspace(-3, 3, 7),),
+    (np.array([[-20.0, -0.5], [0.25, 20.0]]),),  # 포화: 기울기가 거의 0
+]
+
+
+def _dtanh(z: Any) -> Any:
+    return 1.0 - np.tanh(z) ** 2
+
+
+def _check_dtanh(dtanh: Any) -> str | None:
+    problem = compare_with_reference(
+        dtanh,
+        _dtanh,
+        _TANH_CASES,
+        tol=1e-6,
+        variants=[
+            (lambda z: 1.0 - np.tanh(z), "tanh를 제곱하지 않았습니다. tanh'(z) = 1 - tanh(z)²입니다."),
+            (
+                lambda z: np.tanh(z) * (1.0 - np.tanh(z)),
+                "시그모이드의 도함수 꼴 σ(1 - σ)을 썼습니다. tanh의 도함수는 1 - tanh(z)²입니다.",
+            ),
+            (lambda z: 1.0 - z**2, "z를 그대로 제곱했습니다. 제곱할 것은 tanh(z)입니다."),
+            (lambda z: np.tanh(z), "도함수가 아니라 tanh 자체를 돌려줬습니다."),
+        ],
+        shape_hint="입력과 같은 모양의 배열을 돌려주세요(원소마다 계산).",
+    )
+    if problem:
+        return problem
+    z = np.linspace(-4, 4, 41)
+    numeric = (np.tanh(z + 1e-5) - np.tanh(z - 1e-5)) / 2e-5
+    got = call(dtanh, z)
+    if not np.allclose(np.asarray(got, dtype=float), numeric, atol=1e-6):  # pragma: no cover - 위와 같은 검사
+        return "수치 미분과 맞지 않습니다."
+    return None
+
+
+code2 = CodeExercise(
+    "하이퍼볼릭 탄젠트의 도함수",
+    _check_dtanh,
+    hint="5.3절의 식 tanh'(z) = 1 - tanh²(z)를 NumPy로 쓰세요. np.tanh는 배열의 원소마다 계산합니다.",
+    solution="def tanh_derivative(z):\n    return 1 - np.tanh(z) ** 2",
+    correct=[_dtanh, lambda z: 1 / np.cosh(z) ** 2, lambda z: (1 - np.tanh(z)) * (1 + np.tanh(z))],
+    mistakes=[
+        (lambda z: 1 - np.tanh(z), "제곱하지 않았습니다"),
+        (lambda z: np.tanh(z) * (1 - np.tanh(z)), "σ(1 - σ)"),
+        (lambda z: 1 - z**2, "z를 그대로 제곱"),
+        (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "모양이 다릅니다"),
+    ],
+)

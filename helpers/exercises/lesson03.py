@@ -226,3 +226,146 @@ q4 = Exercise(
     correct=[26, 26.0],
     wrong=[13, 14, 27, 1, 2, 18, 50, 52, "26"],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
+
+import numpy as np  # noqa: E402
+
+from helpers.exercises.coding import CodeExercise, call, compare_with_reference  # noqa: E402
+
+
+def _sig(z: Any) -> Any:
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _forward(X: Any, W1: Any, b1: Any, W2: Any, b2: Any) -> Any:
+    return _sig(_sig(X @ W1 + b1) @ W2 + b2)
+
+
+_RNG = np.random.default_rng(20260303)
+_FORWARD_CASES = [
+    # 노트북의 XOR 네트워크(2-2-1)가 아닌 모양들: 3-4-1, 한 예제, 2-3-1
+    (_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 4)), _RNG.normal(size=4), _RNG.normal(size=(4, 1)), _RNG.normal(size=1)),
+    (np.array([[1.0, 0.0]]), np.array([[20.0, -20.0], [20.0, -20.0]]), np.array([-10.0, 30.0]), np.array([[20.0], [20.0]]), np.array([-30.0])),
+    (_RNG.normal(size=(4, 2)), _RNG.normal(size=(2, 3)), np.zeros(3), _RNG.normal(size=(3, 1)), np.array([0.5])),
+]
+
+
+def _check_forward(forward_pass: Any) -> str | None:
+    first = call(forward_pass, *_FORWARD_CASES[0])
+    if isinstance(first, tuple | list):
+        return "출력 ŷ 하나만 돌려주세요(노트북의 forward는 H도 함께 돌려주지만 이 문제는 ŷ만)."
+    return compare_with_reference(
+        forward_pass,
+        _forward,
+        _FORWARD_CASES,
+        variants=[
+            (lambda X, W1, b1, W2, b2: _sig((X @ W1 + b1) @ W2 + b2), "은닉층에 시그모이드를 적용하지 않았습니다. H = σ(XW₁ + b₁)입니다."),
+            (lambda X, W1, b1, W2, b2: _sig(X @ W1 + b1) @ W2 + b2, "출력층에 시그모이드를 적용하지 않았습니다. ŷ = σ(HW₂ + b₂)입니다."),
+            (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1) @ W2 + b2), "은닉층의 편향 b₁을 더하지 않았습니다."),
+            (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1 + b1) @ W2), "출력층의 편향 b₂를 더하지 않았습니다."),
+        ],
+        shape_hint="ŷ는 예제마다 값이 하나인 2차원 배열입니다. 모양은 X의 행 수 × 1입니다.",
+    )
+
+
+code1 = CodeExercise(
+    "은닉층이 있는 네트워크의 순전파",
+    _check_forward,
+    hint=(
+        "두 단계입니다. ① H = σ(X @ W1 + b1) ② ŷ = σ(H @ W2 + b2). 행렬 곱은 @, 편향은 브로드캐스팅으로 더해집니다.\n"
+        "σ(z) = 1 / (1 + np.exp(-z))."
+    ),
+    solution=(
+        "def forward_pass(X, W1, b1, W2, b2):\n"
+        "    H = 1 / (1 + np.exp(-(X @ W1 + b1)))\n"
+        "    return 1 / (1 + np.exp(-(H @ W2 + b2)))"
+    ),
+    correct=[_forward, lambda X, W1, b1, W2, b2: _sig(np.dot(_sig(np.dot(X, W1) + b1), W2) + b2)],
+    mistakes=[
+        (lambda X, W1, b1, W2, b2: _sig((X @ W1 + b1) @ W2 + b2), "은닉층에 시그모이드"),
+        (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1) @ W2 + b2), "편향 b₁"),
+        (lambda X, W1, b1, W2, b2: (_forward(X, W1, b1, W2, b2), _sig(X @ W1 + b1)), "ŷ 하나만"),
+        (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1.T + b1) @ W2 + b2), "오류가 났습니다"),
+    ],
+)
+
+
+def _dense_backward(X: Any, W: Any, delta: Any) -> tuple[Any, Any, Any]:
+    return X.T @ delta, delta.sum(axis=0), delta @ W.T
+
+
+_BACKWARD_CASES = [
+    (_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 2)), _RNG.normal(size=(5, 2))),
+    (_RNG.normal(size=(1, 4)), _RNG.normal(size=(4, 3)), _RNG.normal(size=(1, 3))),
+    (_RNG.normal(size=(6, 2)), _RNG.normal(size=(2, 1)), _RNG.normal(size=(6, 1))),
+]
+
+
+def _numerical_check(dense_backward: Any) -> str | None:
+    """손실 L = Σ G ⊙ (XW + b)의 수치 미분과 비교한다(그러면 δ = ∂L/∂z = G)."""
+    X, W, G = _BACKWARD_CASES[0]
+    b = np.zeros(W.shape[1])
+    loss = lambda X_, W_, b_: float(np.sum(G * (X_ @ W_ + b_)))  # noqa: E731
+    eps = 1e-6
+    numeric = []
+    for which in range(3):
+        target = [X, W, b][which]
+        grad = np.zeros_like(target)
+        for index in np.ndindex(target.shape):
+            args = [X.copy(), W.copy(), b.copy()]
+            args[which][index] += eps
+            plus = loss(*args)
+            args[which][index] -= 2 * eps
+            grad[index] = (plus - loss(*args)) / (2 * eps)
+        numeric.append(grad)
+    dW, db, dX = call(dense_backward, X, W, G)
+    for name, got, want in (("dW", dW, numeric[1]), ("db", db, numeric[2]), ("dX", dX, numeric[0])):
+        if not np.allclose(np.asarray(got, dtype=float), want, atol=1e-5):
+            return f"{name}가 수치 미분과 다릅니다."  # pragma: no cover - 참고 구현 비교가 먼저 잡는다
+    return None
+
+
+def _check_backward(dense_backward: Any) -> str | None:
+    first = call(dense_backward, *_BACKWARD_CASES[0])
+    if not isinstance(first, tuple | list) or len(first) != 3:
+        return "dW, db, dX 세 개를 return dW, db, dX처럼 차례로 돌려주세요."
+    problem = compare_with_reference(
+        dense_backward,
+        _dense_backward,
+        _BACKWARD_CASES,
+        variants=[
+            (lambda X, W, d: (X.T @ d, d, d @ W.T), "db가 예제마다의 오차 신호 그대로입니다. 모든 예제가 같은 b를 쓰므로 예제 축으로 더해야 합니다: delta.sum(axis=0)"),
+            (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "합이 아니라 평균을 냈습니다. δ에 이미 1/N이 들어 있으므로 예제 축으로 더하기만 합니다."),
+            (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "dX의 모양이 맞지 않습니다. z = XW에서 ∂L/∂X = δ Wᵀ입니다(전치)."),
+            (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "dW가 전치되어 있습니다. dW의 모양은 W와 같아야 하므로 Xᵀ δ입니다."),
+        ],
+        shape_hint="dW는 W와, db는 b와, dX는 X와 모양이 같습니다.",
+    )
+    return problem or _numerical_check(dense_backward)
+
+
+code2 = CodeExercise(
+    "Dense 층 하나의 역전파",
+    _check_backward,
+    hint=(
+        "z = X W + b와 오차 신호 δ = ∂L/∂z(모양은 예제 수 × 출력 수)가 주어졌을 때\n"
+        "dW = Xᵀ δ (W와 같은 모양), db = 예제 축으로 더한 δ (b와 같은 모양), dX = δ Wᵀ (X와 같은 모양)."
+    ),
+    solution=(
+        "def dense_backward(X, W, delta):\n"
+        "    dW = X.T @ delta\n"
+        "    db = delta.sum(axis=0)\n"
+        "    dX = delta @ W.T\n"
+        "    return dW, db, dX"
+    ),
+    correct=[_dense_backward, lambda X, W, d: (np.dot(X.T, d), np.sum(d, axis=0), np.dot(d, W.T))],
+    mistakes=[
+        (lambda X, W, d: (X.T @ d, d, d @ W.T), "예제 축으로 더해야"),
+        (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "평균을 냈습니다"),
+        (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "전치되어"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=0)), "세 개를"),
+    ],
+)

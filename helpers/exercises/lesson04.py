@@ -249,3 +249,222 @@ q4 = Exercise(
     correct=[(1, 3), [1, 3]],
     wrong=[(3,), (3, 1), (1, 2, 3), (2, 3), "(1, 3)", 3],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 모델 함수를 불러 새 모델을 만들고 명세와 비교한다.
+# (학습자의 모델 변수는 건드리지 않는다. TensorFlow는 채점할 때 불러온다.)
+
+import numpy as np  # noqa: E402
+
+from helpers.exercises.coding import CodeExercise, LearnerCodeError, call  # noqa: E402
+
+
+def _loss_name(loss: Any) -> str | None:
+    if loss is None:
+        return None
+    if isinstance(loss, str):
+        name = loss
+    else:
+        name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
+    aliases = {"mse": "mean_squared_error", "bce": "binary_crossentropy", "cce": "categorical_crossentropy"}
+    return aliases.get(name, name)
+
+
+def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
+    """학습자 함수로 모델을 새로 만든다. (모델, 문제)."""
+    import keras
+
+    if isinstance(builder, keras.Model):
+        return None, "모델이 아니라 모델을 만드는 함수의 이름을 넘기세요(예: ex.code1.check(build_binary_model))."
+    model = call(builder, *args)
+    if not isinstance(model, keras.Model):
+        return None, f"함수가 Keras 모델이 아니라 {type(model).__name__}을(를) 돌려줍니다. return model을 확인하세요."
+    if not model.built:
+        return None, (
+            "모델의 입력 모양이 정해지지 않아 파라미터 수를 셀 수 없습니다. "
+            "Sequential의 맨 앞에 keras.Input(shape=(특성 수,))를 넣으세요."
+        )
+    if not getattr(model, "compiled", False):
+        return None, "모델을 compile하지 않았습니다. 함수 안에서 model.compile(optimizer=…, loss=…, metrics=[…])을 부른 뒤 돌려주세요."
+    return model, None
+
+
+def _dense_layers(model: Any) -> list[Any]:
+    import keras
+
+    return [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+
+
+def _activation(layer: Any) -> str:
+    return getattr(layer.activation, "__name__", str(layer.activation))
+
+
+def _check_binary_model(build_binary_model: Any) -> str | None:
+    model, problem = _built_model(build_binary_model)
+    if problem:
+        return problem
+    dense = _dense_layers(model)
+    last = dense[-1]
+    if last.units == 1 and _activation(last) == "softmax":
+        return "Dense(1, activation='softmax')는 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력 하나의 이진 분류는 sigmoid입니다."
+    if last.units != 1 or _activation(last) != "sigmoid":
+        return f"마지막 층이 Dense({last.units}, {_activation(last)})입니다. 이진 분류의 출력은 Dense(1, activation='sigmoid')입니다."
+    loss = _loss_name(model.loss)
+    if loss != "binary_crossentropy":
+        return (
+            f"손실이 {loss}입니다. 시그모이드 확률을 출력하는 이진 분류에는 loss='binary_crossentropy'가 맞습니다"
+            "(5.1절: MSE는 기울기가 작아집니다)."
+        )
+    units = [layer.units for layer in dense]
+    if model.count_params() != 25 or units != [4, 2, 1] or model.input_shape[-1] != 2:
+        return (
+            f"층의 크기가 명세와 다릅니다: 입력 {model.input_shape[-1]}개, Dense 층 {units}, 파라미터 {model.count_params()}개. "
+            "명세는 2-4-2-1(파라미터 25개)입니다."
+        )
+    hidden = [_activation(layer) for layer in dense[:-1]]
+    if any(name != "relu" for name in hidden):
+        return f"은닉층의 활성화 함수가 {hidden}입니다. 명세는 relu입니다."
+    probs = np.asarray(model(np.random.default_rng(0).normal(size=(3, 2)).astype("float32")))
+    if probs.shape != (3, 1) or not ((probs > 0) & (probs < 1)).all():  # pragma: no cover - 위에서 막힌다
+        return "출력이 (샘플 수, 1) 모양의 0~1 확률이 아닙니다."
+    return None
+
+
+def _binary_right():
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(2,)),
+            keras.layers.Dense(4, activation="relu"),
+            keras.layers.Dense(2, activation="relu"),
+            keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _binary_variant(*, last: str = "sigmoid", loss: str = "binary_crossentropy", with_input: bool = True, hidden: tuple[int, ...] = (4, 2)):
+    def build():
+        import keras
+
+        layers = [keras.Input(shape=(2,))] if with_input else []
+        layers += [keras.layers.Dense(n, activation="relu") for n in hidden]
+        layers.append(keras.layers.Dense(1, activation=last))
+        model = keras.Sequential(layers)
+        model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+        return model
+
+    return build
+
+
+code1 = CodeExercise(
+    "명세대로 이진 분류 모델 만들기 (2-4-2-1)",
+    _check_binary_model,
+    hint=(
+        "keras.Sequential([keras.Input(shape=(2,)), Dense(4, relu), Dense(2, relu), Dense(1, ?)])로 쌓고\n"
+        "compile에서 이진 분류에 맞는 손실을 고르세요. 출력층과 손실은 3.1절의 표를 보세요."
+    ),
+    solution=(
+        "def build_binary_model():\n"
+        "    model = keras.Sequential([\n"
+        "        keras.Input(shape=(2,)),\n"
+        '        keras.layers.Dense(4, activation="relu"),\n'
+        '        keras.layers.Dense(2, activation="relu"),\n'
+        '        keras.layers.Dense(1, activation="sigmoid"),\n'
+        "    ])\n"
+        '    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])\n'
+        "    return model"
+    ),
+    correct=[_binary_right],
+    mistakes=[
+        (_binary_variant(last="softmax"), "늘 1.0"),
+        (_binary_variant(loss="mse"), "binary_crossentropy"),
+        (_binary_variant(with_input=False), "keras.Input"),
+        (_binary_variant(hidden=(3, 2)), "2-4-2-1"),
+    ],
+    time_limit=30.0,
+)
+
+
+_SPECS = [(5, 4), (3, 2), (8, 10)]  # (특성 수, 클래스 수): 노트북의 동물 예제(2, 3)와 다른 크기
+
+
+def _check_classifier(build_classifier: Any) -> str | None:
+    for n_features, n_classes in _SPECS:
+        model, problem = _built_model(build_classifier, n_features, n_classes)
+        if problem:
+            return problem
+        dense = _dense_layers(model)
+        last = dense[-1]
+        if model.input_shape[-1] != n_features or last.units != n_classes:
+            return (
+                f"build_classifier({n_features}, {n_classes})의 입력이 {model.input_shape[-1]}개, 출력이 {last.units}개입니다. "
+                "숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요."
+            )
+        if _activation(last) != "softmax":
+            return f"출력층의 활성화 함수가 {_activation(last)}입니다. 클래스마다 합이 1인 확률을 내려면 softmax입니다."
+        loss = _loss_name(model.loss)
+        if loss == "sparse_categorical_crossentropy":
+            return "레이블이 원-핫 벡터이므로 손실은 categorical_crossentropy입니다(sparse_…는 정수 레이블용)."
+        if loss != "categorical_crossentropy":
+            return f"손실이 {loss}입니다. 원-핫 레이블의 다중 분류에는 categorical_crossentropy가 맞습니다."
+        units = [layer.units for layer in dense]
+        if units != [16, n_classes]:
+            return f"Dense 층의 크기가 {units}입니다. 명세는 은닉층 Dense(16, relu) 하나와 출력층입니다."
+        x = np.random.default_rng(1).normal(size=(4, n_features)).astype("float32")
+        probs = np.asarray(model(x))
+        if not np.allclose(probs.sum(axis=1), 1.0, atol=1e-5):  # pragma: no cover - softmax면 맞다
+            return "출력의 합이 1이 아닙니다."
+    return None
+
+
+def _classifier_variant(*, last: str = "softmax", loss: str = "categorical_crossentropy", fixed: bool = False, units: int | None = None):
+    def build(n_features, n_classes):
+        import keras
+
+        if fixed:
+            n_features, n_classes = 2, 3
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(n_features,)),
+                keras.layers.Dense(16, activation="relu"),
+                keras.layers.Dense(units or n_classes, activation=last),
+            ]
+        )
+        model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+        return model
+
+    return build
+
+
+code2 = CodeExercise(
+    "특성 수와 클래스 수를 받아 다중 분류 모델 만들기",
+    _check_classifier,
+    hint=(
+        "입력 keras.Input(shape=(n_features,)) → Dense(16, relu) → 출력층. 출력층의 뉴런 수는 클래스 수이고,\n"
+        "합이 1인 확률을 내는 활성화 함수와 원-핫 레이블에 맞는 손실을 고르세요(8절)."
+    ),
+    solution=(
+        "def build_classifier(n_features, n_classes):\n"
+        "    model = keras.Sequential([\n"
+        "        keras.Input(shape=(n_features,)),\n"
+        '        keras.layers.Dense(16, activation="relu"),\n'
+        '        keras.layers.Dense(n_classes, activation="softmax"),\n'
+        "    ])\n"
+        '    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])\n'
+        "    return model"
+    ),
+    correct=[_classifier_variant()],
+    mistakes=[
+        (_classifier_variant(last="sigmoid"), "softmax"),
+        (_classifier_variant(loss="sparse_categorical_crossentropy"), "sparse_"),
+        (_classifier_variant(fixed=True), "인수 n_features, n_classes"),
+        (_classifier_variant(units=1), "출력이 1개"),
+    ],
+    time_limit=30.0,
+)
+
+_ = LearnerCodeError  # 채점 중 학습자 코드의 오류는 CodeExercise.grade가 알린다

@@ -216,3 +216,202 @@ q4 = Exercise(
     correct=[2, 2.0],
     wrong=[8, 3.75, -2.0, 0.5, 1.2, 1.5, 1.6, "2.0"],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
+
+from helpers.exercises.coding import (  # noqa: E402
+    CodeExercise,
+    as_array,
+    call,
+    changed_inputs,
+    compare_with_reference,
+)
+
+_RNG = np.random.default_rng(20260305)
+_SCALE_CASES = [
+    (_RNG.normal([5.0, 100.0, -3.0], [2.0, 30.0, 0.5], size=(40, 3)), _RNG.normal([6.0, 90.0, -2.0], [2.0, 30.0, 0.5], size=(10, 3))),
+    (_RNG.normal(50.0, 10.0, size=(8, 1)), _RNG.normal(80.0, 5.0, size=(3, 1))),  # 검증 세트의 평균이 훈련 세트와 크게 다르다
+]
+
+
+def _standardize(train: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean, std = train.mean(axis=0), train.std(axis=0)
+    return (train - mean) / std, (other - mean) / std
+
+
+def _standardize_ddof1(train: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    mean, std = train.mean(axis=0), train.std(axis=0, ddof=1)
+    return (train - mean) / std, (other - mean) / std
+
+
+def _check_standardize(standardize: Any) -> str | None:
+    if changed_inputs(standardize, *_SCALE_CASES[0]):
+        return "입력으로 받은 배열을 제자리에서 바꿨습니다(train -= …). 새 배열을 만들어 돌려주세요."
+    first = call(standardize, *_SCALE_CASES[0])
+    if not isinstance(first, tuple | list) or len(first) != 2:
+        return "표준화한 훈련 세트와 다른 세트 두 개를 return train_scaled, other_scaled처럼 돌려주세요."
+    # pandas의 std(ddof=1)로 나눈 답도 맞는 답으로 받는다(표본 표준편차).
+    if compare_with_reference(standardize, _standardize_ddof1, _SCALE_CASES, tol=1e-5) is None:
+        return None
+
+    def leaky(train, other):
+        both = np.vstack([train, other])
+        mean, std = both.mean(axis=0), both.std(axis=0)
+        return (train - mean) / std, (other - mean) / std
+
+    def own_statistics(train, other):
+        return (train - train.mean(axis=0)) / train.std(axis=0), (other - other.mean(axis=0)) / other.std(axis=0)
+
+    def by_variance(train, other):
+        mean, var = train.mean(axis=0), train.var(axis=0)
+        return (train - mean) / var, (other - mean) / var
+
+    def whole_table(train, other):
+        mean, std = train.mean(), train.std()
+        return (train - mean) / std, (other - mean) / std
+
+    return compare_with_reference(
+        standardize,
+        _standardize,
+        _SCALE_CASES,
+        tol=1e-5,
+        variants=[
+            (leaky, "훈련 세트와 다른 세트를 합쳐서 평균과 표준편차를 구했습니다(데이터 누수). 훈련 세트로만 구하세요."),
+            (
+                own_statistics,
+                "다른 세트를 그 세트 자신의 평균과 표준편차로 바꿨습니다. 다른 세트에도 훈련 세트의 μ와 σ를 그대로 씁니다(transform만).",
+            ),
+            (by_variance, "분산으로 나눴습니다. 표준화는 표준편차(분산의 제곱근)로 나눕니다."),
+            (whole_table, "표 전체의 평균 하나로 계산했습니다. 평균과 표준편차는 열(특성)마다 따로 구합니다: axis=0"),
+        ],
+    )
+
+
+def _standardize_leaky(train, other):
+    both = np.vstack([train, other])
+    mean, std = both.mean(axis=0), both.std(axis=0)
+    return (train - mean) / std, (other - mean) / std
+
+
+def _standardize_in_place(train, other):
+    mean, std = train.mean(axis=0), train.std(axis=0)
+    train -= mean
+    train /= std
+    return train, (other - mean) / std
+
+
+code1 = CodeExercise(
+    "훈련 세트의 통계로 표준화하는 함수",
+    _check_standardize,
+    hint=(
+        "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다.\n"
+        "그 μ, σ로 훈련 세트와 다른 세트를 모두 (x - μ) / σ로 바꿔 return train_scaled, other_scaled."
+    ),
+    solution=(
+        "def standardize(train, other):\n"
+        "    mean, std = train.mean(axis=0), train.std(axis=0)\n"
+        "    return (train - mean) / std, (other - mean) / std\n\n"
+        "# scikit-learn으로는: scaler = StandardScaler().fit(train)\n"
+        "#                   return scaler.transform(train), scaler.transform(other)"
+    ),
+    correct=[_standardize, _standardize_ddof1],
+    mistakes=[
+        (_standardize_leaky, "데이터 누수"),
+        (lambda train, other: (_standardize(train, train)[0], _standardize(other, other)[0]), "자신의 평균과 표준편차"),
+        (lambda train, other: ((train - train.mean(axis=0)) / train.var(axis=0), (other - train.mean(axis=0)) / train.var(axis=0)), "분산으로 나눴습니다"),
+        (_standardize_in_place, "제자리에서 바꿨습니다"),
+    ],
+)
+
+
+_ATWATER_FEATURES = ["fat", "carbo", "sugars", "protein"]
+
+
+def _cereal_split() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """노트북과 다른 분할(random_state=7)로 나눈 시리얼 데이터. 입력은 지방·탄수화물·당류·단백질."""
+    from sklearn.model_selection import train_test_split
+
+    from helpers.data import load_cereals
+
+    cereals = load_cereals()
+    columns = [*_ATWATER_FEATURES, "calories"]
+    usable = cereals[~(cereals[columns] == -1).any(axis=1)]
+    train, val = train_test_split(usable, test_size=0.25, random_state=7)
+    return (
+        train[_ATWATER_FEATURES].to_numpy("float32"),
+        train["calories"].to_numpy("float32"),
+        val[_ATWATER_FEATURES].to_numpy("float32"),
+        val["calories"].to_numpy("float32"),
+    )
+
+
+_BEAT_RATIO = 0.7  # 검증 MAE가 평균 예측 기준선의 70% 이하여야 "기준선을 이겼다"고 본다
+
+
+def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
+    x_train, y_train, x_val, y_val = _cereal_split()
+    predictions = call(fit_and_predict, x_train, y_train, x_val)
+    array = as_array(predictions)
+    if array is None:
+        return f"예측을 숫자 배열로 돌려주세요(받은 값: {type(predictions).__name__})."
+    array = array.reshape(-1) if array.ndim == 2 and 1 in array.shape else array
+    if array.shape != (len(x_val),):
+        if array.shape == (len(x_train),):
+            return "x_train에 대한 예측을 돌려줬습니다. x_val의 행마다 예측 하나씩, x_val에 대해 predict하세요."
+        return f"예측이 {array.shape} 모양입니다. x_val의 행 수({len(x_val)})만큼 하나씩 돌려주세요."
+    if not np.isfinite(array).all():
+        return "예측에 nan이나 inf가 있습니다. 입력을 표준화하지 않고 큰 학습률을 쓰면 학습이 발산합니다."
+    baseline = float(np.abs(y_val - y_train.mean()).mean())
+    mae = float(np.abs(y_val - array).mean())
+    if np.ptp(array) < 1e-6:
+        return f"모든 시리얼에 같은 값({array[0]:.1f})을 예측했습니다. 입력을 보지 않는 평균 예측 기준선과 다르지 않습니다."
+    if mae > _BEAT_RATIO * baseline:
+        return (
+            f"검증 MAE {mae:.2f} kcal로, 평균 예측 기준선 {baseline:.2f} kcal의 {mae / baseline:.0%}입니다. "
+            f"{_BEAT_RATIO:.0%} 이하가 목표입니다. 입력을 표준화하고 충분히 학습했는지 보세요."
+        )
+    return None
+
+
+def _fit_linear(x_train, y_train, x_val):
+    from sklearn.linear_model import LinearRegression
+
+    return LinearRegression().fit(x_train, y_train).predict(x_val)
+
+
+def _fit_keras(x_train, y_train, x_val):
+    import keras
+
+    mean, std = x_train.mean(axis=0), x_train.std(axis=0)
+    keras.utils.set_random_seed(0)
+    start = keras.initializers.Constant(float(y_train.mean()))  # 출력의 편향을 평균에서 시작(7절)
+    model = keras.Sequential([keras.Input(shape=(x_train.shape[1],)), keras.layers.Dense(1, bias_initializer=start)])
+    model.compile(optimizer=keras.optimizers.Adam(0.1), loss="mse")
+    model.fit((x_train - mean) / std, y_train, epochs=100, batch_size=len(x_train), verbose=0)
+    return model.predict((x_val - mean) / std, verbose=0)
+
+
+code2 = CodeExercise(
+    "평균 예측 기준선을 이기는 칼로리 모델",
+    _check_fit_and_predict,
+    hint=(
+        "fit_and_predict(x_train, y_train, x_val)는 훈련 세트로 모델을 학습하고 x_val의 칼로리 예측을 돌려줍니다.\n"
+        "입력은 지방·탄수화물·당류·단백질 네 열입니다. 6.2절의 선형 회귀나 표준화 + Dense(1) 뉴런으로 충분합니다."
+    ),
+    solution=(
+        "from sklearn.linear_model import LinearRegression\n\n"
+        "def fit_and_predict(x_train, y_train, x_val):\n"
+        "    model = LinearRegression().fit(x_train, y_train)\n"
+        "    return model.predict(x_val)"
+    ),
+    correct=[_fit_linear, _fit_keras],
+    mistakes=[
+        (lambda x_train, y_train, x_val: np.full(len(x_val), y_train.mean()), "같은 값"),
+        (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_train), "x_train에 대한 예측"),
+        (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_val) * np.nan, "nan"),
+        (lambda x_train, y_train, x_val: _fit_linear(x_train[:, 2:3], y_train, x_val[:, 2:3]), "기준선"),
+    ],
+    time_limit=60.0,
+)

@@ -218,3 +218,173 @@ q4 = Exercise(
     correct=[200 / 50, 4, 4.0],
     wrong=[200 / 350, 175 / 25, 200 / 25, 50 / 200, 1 / 25, 25 / 200, 4.04, 3.96, "4"],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
+
+import numpy as np  # noqa: E402
+
+from helpers.exercises.coding import CodeExercise, call, compare_with_reference, describe  # noqa: E402
+
+_RNG = np.random.default_rng(20260306)
+_LABELS = [
+    (np.array([0, 0, 1, 1, 0, 1, 0, 0]), np.array([0, 1, 1, 0, 0, 1, 0, 1])),
+    (_RNG.integers(0, 2, size=50), _RNG.integers(0, 2, size=50)),
+    (np.array([0, 0, 0, 0]), np.array([0, 0, 0, 0])),  # 사망자도, 사망 예측도 없다
+    (np.array([1, 1, 0]), np.array([0, 0, 1])),  # 모두 틀렸다
+]
+
+
+def _confusion(y_true: np.ndarray, y_pred: np.ndarray) -> tuple[int, int, int, int]:
+    tn = int(((y_true == 0) & (y_pred == 0)).sum())
+    fp = int(((y_true == 0) & (y_pred == 1)).sum())
+    fn = int(((y_true == 1) & (y_pred == 0)).sum())
+    tp = int(((y_true == 1) & (y_pred == 1)).sum())
+    return tn, fp, fn, tp
+
+
+def _check_confusion(confusion_counts: Any) -> str | None:
+    first = call(confusion_counts, *_LABELS[0])
+    if hasattr(first, "shape") and getattr(first, "shape", None) == (2, 2):
+        return "2×2 행렬이 아니라 네 개의 수 (TN, FP, FN, TP)를 이 순서로 돌려주세요(confusion_matrix(...).ravel()의 순서)."
+    if not isinstance(first, tuple | list) or len(first) != 4:
+        return f"네 개의 수 (TN, FP, FN, TP)를 return tn, fp, fn, tp처럼 돌려주세요(받은 값: {describe(first)})."
+    return compare_with_reference(
+        confusion_counts,
+        _confusion,
+        _LABELS,
+        variants=[
+            (lambda t, p: (lambda c: (c[0], c[2], c[1], c[3]))(_confusion(t, p)), "FP와 FN이 바뀌었습니다. FP는 실제 생존(0)인데 사망(1)으로 예측한 수, FN은 실제 사망(1)인데 생존(0)으로 예측한 수입니다."),
+            (lambda t, p: (lambda c: (c[3], c[2], c[1], c[0]))(_confusion(t, p)), "양성과 음성이 바뀌었습니다. 이 강의는 사망(1)을 양성으로 봅니다: TP는 실제 1, 예측 1입니다."),
+            (lambda t, p: (lambda c: (c[3], c[1], c[2], c[0]))(_confusion(t, p)), "TN과 TP의 자리가 바뀌었습니다. 순서는 (TN, FP, FN, TP)입니다."),
+        ],
+    )
+
+
+def _confusion_loop(y_true, y_pred):
+    tn = fp = fn = tp = 0
+    for t, p in zip(y_true, y_pred, strict=True):
+        if t == 1 and p == 1:
+            tp += 1
+        elif t == 1:
+            fn += 1
+        elif p == 1:
+            fp += 1
+        else:
+            tn += 1
+    return tn, fp, fn, tp
+
+
+code1 = CodeExercise(
+    "혼동 행렬의 네 칸을 직접 세기",
+    _check_confusion,
+    hint=(
+        "사망(1)이 양성입니다. TN: 실제 0·예측 0, FP: 실제 0·예측 1, FN: 실제 1·예측 0, TP: 실제 1·예측 1.\n"
+        "((y_true == 0) & (y_pred == 1)).sum()처럼 조건 두 개를 &로 묶어 세고, return tn, fp, fn, tp."
+    ),
+    solution=(
+        "def confusion_counts(y_true, y_pred):\n"
+        "    tn = int(((y_true == 0) & (y_pred == 0)).sum())\n"
+        "    fp = int(((y_true == 0) & (y_pred == 1)).sum())\n"
+        "    fn = int(((y_true == 1) & (y_pred == 0)).sum())\n"
+        "    tp = int(((y_true == 1) & (y_pred == 1)).sum())\n"
+        "    return tn, fp, fn, tp"
+    ),
+    correct=[_confusion, _confusion_loop],
+    mistakes=[
+        (lambda t, p: (lambda c: (c[0], c[2], c[1], c[3]))(_confusion(t, p)), "FP와 FN이 바뀌었습니다"),
+        (lambda t, p: (lambda c: (c[3], c[2], c[1], c[0]))(_confusion(t, p)), "양성과 음성"),
+        (lambda t, p: np.array(_confusion(t, p)).reshape(2, 2), "2×2 행렬이 아니라"),
+        (lambda t, p: _confusion(t, p)[1:], "네 개의 수"),
+    ],
+)
+
+
+_PROBA_CASES = [
+    (np.array([1, 0, 1, 0, 1, 0, 0, 1, 0, 0]), np.array([0.9, 0.8, 0.7, 0.6, 0.55, 0.4, 0.3, 0.2, 0.1, 0.05]), 0.75),
+    (np.array([1, 1, 0, 0, 1]), np.array([0.3, 0.3, 0.3, 0.1, 0.2]), 0.5),  # 같은 확률(동점)이 있다
+    (_RNG.integers(0, 2, size=40), _RNG.random(40), 0.9),
+    (np.array([0, 1, 0, 1]), np.array([0.2, 0.6, 0.4, 0.9]), 1.0),
+]
+
+
+def _recall(y_true: np.ndarray, proba: np.ndarray, threshold: float) -> float:
+    predicted = proba >= threshold
+    return float((predicted & (y_true == 1)).sum() / max(1, (y_true == 1).sum()))
+
+
+def _threshold_for_recall(y_true: np.ndarray, proba: np.ndarray, target: float) -> float:
+    """재현율이 target 이상이 되는 가장 높은 임곗값(후보는 확률 값들)."""
+    for threshold in sorted(set(proba.tolist()), reverse=True):
+        if _recall(y_true, proba, threshold) >= target:
+            return float(threshold)
+    return float(proba.min())  # pragma: no cover - 가장 낮은 확률에서는 재현율이 1이다
+
+
+def _check_threshold(threshold_for_recall: Any) -> str | None:
+    def lowest(t, p, target):
+        for threshold in sorted(set(p.tolist())):
+            if _recall(t, p, threshold) >= target:
+                return float(threshold)
+        return float(p.min())
+
+    def strict(t, p, target):
+        for threshold in sorted(set(p.tolist()), reverse=True):
+            if float(((p > threshold) & (t == 1)).sum() / max(1, (t == 1).sum())) >= target:
+                return float(threshold)
+        return float(p.min())
+
+    def precision_based(t, p, target):
+        for threshold in sorted(set(p.tolist()), reverse=True):
+            predicted = p >= threshold
+            if predicted.sum() and float((predicted & (t == 1)).sum() / predicted.sum()) >= target:
+                return float(threshold)
+        return float(p.min())
+
+    return compare_with_reference(
+        threshold_for_recall,
+        _threshold_for_recall,
+        _PROBA_CASES,
+        variants=[
+            (lowest, "조건을 만족하는 가장 낮은 임곗값을 골랐습니다. 재현율을 지키면서 거짓 양성을 줄이려면 가장 높은 임곗값을 고릅니다."),
+            (strict, "확률이 임곗값과 같을 때 사망으로 예측하지 않았습니다. 이 강의는 proba >= 임곗값이면 1로 예측합니다."),
+            (precision_based, "정밀도로 골랐습니다. 재현율 = TP / (TP + FN), 즉 실제 사망자 가운데 찾아낸 비율입니다."),
+        ],
+    )
+
+
+def _threshold_vectorised(y_true, proba, target):
+    candidates = np.unique(proba)[::-1]
+    recalls = [((proba >= c) & (y_true == 1)).sum() / (y_true == 1).sum() for c in candidates]
+    return float(candidates[np.argmax(np.array(recalls) >= target)])
+
+
+code2 = CodeExercise(
+    "원하는 재현율을 지키는 가장 높은 임곗값",
+    _check_threshold,
+    hint=(
+        "임곗값 후보는 확률 값들입니다. 높은 것부터 차례로 proba >= 후보로 예측하고 재현율 = TP / (TP + FN)을 계산해\n"
+        "처음으로 목표 이상이 되는 후보를 돌려주세요. 임곗값을 낮출수록 재현율은 오르고 거짓 양성도 늘어납니다(14절)."
+    ),
+    solution=(
+        "def threshold_for_recall(y_true, proba, target):\n"
+        "    for threshold in sorted(set(proba), reverse=True):\n"
+        "        predicted = proba >= threshold\n"
+        "        recall = (predicted & (y_true == 1)).sum() / (y_true == 1).sum()\n"
+        "        if recall >= target:\n"
+        "            return threshold"
+    ),
+    correct=[_threshold_for_recall, _threshold_vectorised],
+    mistakes=[
+        (lambda t, p, target: min(x for x in set(p.tolist()) if _recall(t, p, x) >= target), "가장 낮은 임곗값"),
+        (
+            lambda t, p, target: next(
+                (x for x in sorted(set(p.tolist()), reverse=True) if ((p > x) & (t == 1)).sum() / (t == 1).sum() >= target),
+                float(p.min()),
+            ),
+            "같을 때",
+        ),
+        (lambda t, p, target: 0.5, "기대한 값"),
+    ],
+)

@@ -241,3 +241,208 @@ q5 = Exercise(
     correct=[6742 / 60000, 0.11237],
     wrong=[0.1, 6742, 11.24, 0.1135, 5421 / 60000, 0.6742, 0.98, "0.1124"],
 )
+
+
+# ---------------------------------------------------------------------------
+# 코드로 푸는 문제: 학습자가 쓴 함수·모델을 처음 보는 입력으로 실행해 채점한다.
+
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from helpers.exercises.coding import CodeExercise, as_array, call, changed_inputs, describe  # noqa: E402
+
+_RNG = np.random.default_rng(20260307)
+_IMAGES = [
+    _RNG.integers(0, 256, size=(3, 28, 28), dtype=np.uint8),
+    np.full((1, 28, 28), 255, dtype=np.uint8),
+    np.zeros((2, 28, 28), dtype=np.uint8),
+]
+
+
+def _preprocess(images: np.ndarray) -> np.ndarray:
+    return images.reshape(len(images), 28 * 28).astype("float32") / 255
+
+
+def _check_preprocess(preprocess: Any) -> str | None:
+    if changed_inputs(preprocess, _IMAGES[0]):
+        return "입력으로 받은 그림 배열을 제자리에서 바꿨습니다. 새 배열을 만들어 돌려주세요."
+    for images in _IMAGES:
+        got = call(preprocess, images)
+        want = _preprocess(images)
+        array = as_array(got)
+        if array is None:
+            return f"숫자 배열을 돌려주세요(받은 값: {type(got).__name__})."
+        if array.shape != want.shape:
+            if array.size == want.size and array.shape == (28 * 28, len(images)):
+                return "모양이 (784, 그림 수)입니다. 그림 하나가 한 행이 되도록 (그림 수, 784)로 펼치세요."
+            return (
+                f"그림 {len(images)}장에서 {array.shape} 모양이 나왔습니다. (그림 수, 784), 즉 "
+                "images.reshape(len(images), 784)처럼 그림마다 한 행으로 펼치세요."
+            )
+        if np.asarray(got).dtype != np.float32:
+            return f"자료형이 {np.asarray(got).dtype}입니다. 3.2절처럼 float32로 바꾸세요(메모리가 절반)."
+        if array.max() > 1.0:
+            return "값이 0~255 그대로입니다. 255로 나눠 0~1로 맞추세요."
+        if not np.allclose(array, want, atol=1e-6):
+            if np.isin(array, [0.0, 1.0]).all():
+                return "값이 모두 0이 되었습니다. 정수 나눗셈(//)이 아니라 실수 나눗셈(/)을 쓰세요."
+            return f"값이 다릅니다. 입력 {describe(images[0, 14, :6])}…의 기댓값은 {describe(want[0, 14 * 28:14 * 28 + 6])}…입니다."
+    return None
+
+
+code1 = CodeExercise(
+    "MLP 입력으로 펼치고 0~1로 스케일하기",
+    _check_preprocess,
+    hint=(
+        "(그림 수, 28, 28)의 uint8 배열을 (그림 수, 784)로 펼치고(reshape), float32로 바꾼 뒤 255로 나눕니다.\n"
+        "그림 수는 len(images)로 알 수 있습니다(-1을 써도 됩니다)."
+    ),
+    solution=(
+        "def preprocess(images):\n"
+        '    return images.reshape(len(images), 784).astype("float32") / 255'
+    ),
+    correct=[_preprocess, lambda images: (images.reshape(-1, 784) / 255).astype(np.float32)],
+    mistakes=[
+        (lambda images: images.reshape(len(images), 784).astype("float32"), "0~255"),
+        (lambda images: (images.reshape(len(images), 784) / 255), "float32"),
+        (lambda images: images.reshape(784, len(images)).astype("float32") / 255, "(784, 그림 수)"),
+        (lambda images: (images.reshape(len(images), 784) // 255).astype("float32"), "정수 나눗셈"),
+        (lambda images: images.astype("float32") / 255, "그림마다 한 행"),
+    ],
+)
+
+
+_BUDGET_PARAMS = 50_000  # MLP(407,050개)의 약 8분의 1
+_TRAIN_N, _VAL_N, _EPOCHS = 6_000, 2_000, 3
+# 예시 풀이(아래 _cnn_right)는 시드 0~7에서 검증 정확도 0.954~0.970(3에포크)이었다: 목표에 여유를 둔다.
+_TARGET_ACC, _TIME_BUDGET = 0.94, 90.0
+
+
+def _cnn_data() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    from helpers.data import load_mnist
+
+    (x_train, y_train), _ = load_mnist()
+    x = x_train[..., np.newaxis].astype("float32") / 255
+    val = slice(len(x) - _VAL_N, len(x))  # 훈련 세트의 마지막 부분: 4.3절의 검증 세트와 같은 자리
+    return x[:_TRAIN_N], y_train[:_TRAIN_N], x[val], y_train[val]
+
+
+def _check_cnn(build_cnn: Any) -> str | None:
+    import keras
+
+    from helpers.exercises.lesson04 import _activation, _built_model, _loss_name
+
+    keras.utils.set_random_seed(42)  # 같은 설계는 언제 채점해도 같은 초깃값과 같은 결과
+    model, problem = _built_model(build_cnn)
+    if problem:
+        return problem.replace("keras.Input(shape=(특성 수,))", "keras.Input(shape=(28, 28, 1))")
+    if tuple(model.input_shape[1:]) != (28, 28, 1):
+        return f"입력 모양이 {model.input_shape[1:]}입니다. 그림을 펼치지 않고 (28, 28, 1)로 받으세요."
+    if not any(isinstance(layer, keras.layers.Conv2D) for layer in model.layers):
+        return "Conv2D 층이 없습니다. 이 문제는 합성곱 층이 있는 CNN을 만드는 것입니다(6.1절)."
+    last = model.layers[-1]
+    if getattr(last, "units", None) != 10 or _activation(last) != "softmax":
+        return "출력층은 숫자 열 개의 확률을 내는 Dense(10, activation='softmax')입니다(Dense(1, softmax)는 늘 1)."
+    params = model.count_params()
+    if params >= _BUDGET_PARAMS:
+        return (
+            f"파라미터가 {params:,}개로 예산 {_BUDGET_PARAMS:,}개를 넘습니다. Flatten 앞에 MaxPooling2D를 두어 "
+            "그림을 줄이거나, 필터 수나 Dense 층의 크기를 줄이세요."
+        )
+    loss = _loss_name(model.loss)
+    x_fit, y_fit, x_val, y_val = _cnn_data()
+    if loss == "sparse_categorical_crossentropy":
+        fit_labels = y_fit
+    elif loss == "categorical_crossentropy":
+        fit_labels = keras.utils.to_categorical(y_fit, 10)
+    else:
+        return f"손실이 {loss}입니다. 숫자 열 개의 분류에는 categorical_crossentropy(원-핫) 또는 sparse_categorical_crossentropy(정수)입니다."
+    start = time.perf_counter()
+    try:
+        model.fit(x_fit, fit_labels, epochs=_EPOCHS, batch_size=64, verbose=0)
+    except Exception as err:
+        return f"학습하다가 오류가 났습니다: {type(err).__name__}: {err}"
+    seconds = time.perf_counter() - start
+    accuracy = float((model.predict(x_val, verbose=0).argmax(axis=1) == y_val).mean())
+    report = f"파라미터 {params:,}개, 학습 {seconds:.0f}초, 검증 정확도 {accuracy:.3f}"
+    if seconds > _TIME_BUDGET:
+        return f"{report}. 학습이 {_TIME_BUDGET:.0f}초를 넘었습니다. 필터 수를 줄이거나 풀링을 일찍 두세요."
+    if accuracy < _TARGET_ACC:
+        return f"{report}. 목표는 {_TARGET_ACC}입니다. 합성곱 층을 하나 더 두거나 옵티마이저를 Adam으로 바꿔 보세요."
+    print(f"   {report}")
+    return None
+
+
+def _cnn_right():
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            keras.layers.Conv2D(16, 3, activation="relu"),
+            keras.layers.MaxPooling2D(),
+            keras.layers.Conv2D(32, 3, activation="relu"),
+            keras.layers.MaxPooling2D(),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _cnn_variant(kind: str):
+    def build():
+        import keras
+
+        layers = [keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(16, 3, activation="relu")]
+        if kind != "no_pooling":
+            layers.append(keras.layers.MaxPooling2D())
+        layers += [keras.layers.Flatten(), keras.layers.Dense(1 if kind == "one_unit" else 10, activation="softmax")]
+        model = keras.Sequential(layers)
+        model.compile(optimizer="adam", loss="mse" if kind == "mse" else "sparse_categorical_crossentropy")
+        return model
+
+    return build
+
+
+def _mlp_instead():
+    import keras
+
+    model = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
+code2 = CodeExercise(
+    f"파라미터 {_BUDGET_PARAMS:,}개 미만의 CNN으로 검증 정확도 {_TARGET_ACC} 넘기기",
+    _check_cnn,
+    hint=(
+        "keras.Input(shape=(28, 28, 1)) → Conv2D(16, 3, relu) → MaxPooling2D → Conv2D(32, 3, relu) → MaxPooling2D\n"
+        "→ Flatten → Dense(10, softmax) 정도면 예산 안입니다. compile에서 레이블 형식에 맞는 손실을 고르세요.\n"
+        f"채점기는 훈련 그림 {_TRAIN_N:,}장으로 {_EPOCHS}에포크 학습하고, 훈련 세트 끝의 {_VAL_N:,}장으로 검증합니다."
+    ),
+    solution=(
+        "def build_cnn():\n"
+        "    model = keras.Sequential([\n"
+        "        keras.Input(shape=(28, 28, 1)),\n"
+        '        keras.layers.Conv2D(16, 3, activation="relu"),\n'
+        "        keras.layers.MaxPooling2D(),\n"
+        '        keras.layers.Conv2D(32, 3, activation="relu"),\n'
+        "        keras.layers.MaxPooling2D(),\n"
+        "        keras.layers.Flatten(),\n"
+        '        keras.layers.Dense(10, activation="softmax"),\n'
+        "    ])\n"
+        '    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])\n'
+        "    return model"
+    ),
+    correct=[_cnn_right],
+    mistakes=[
+        (_cnn_variant("no_pooling"), "예산"),
+        (_cnn_variant("one_unit"), "Dense(10, activation='softmax')"),
+        (_cnn_variant("mse"), "손실이 mean_squared_error"),
+        (_mlp_instead, "Conv2D 층이 없습니다"),
+    ],
+    time_limit=180.0,
+)

@@ -1,0 +1,260 @@
+"""코드를 쓰는 연습 문제: 학습자가 쓴 함수나 모델을 실제로 실행해서 채점한다.
+
+채점기는 학습자가 보지 못한 입력(경계 사례 포함)으로 함수를 부르고, 참고 구현과 결과를 비교하고,
+흔한 실수마다 그 실수에 맞는 힌트를 한국어로 돌려준다. 어떤 답에도 예외를 내지 않는다:
+
+- 아직 비어 있는 함수(본문이 ``...``)는 "아직 답이 없습니다"로 알린다.
+- 함수가 예외를 내면 어떤 입력에서 무슨 오류가 났는지 알려 준다.
+- 너무 오래 걸리면(무한 반복 등) 가능한 플랫폼에서는 멈추고 알려 준다.
+- 학습자의 변수는 바꾸지 않는다: 입력은 복사해서 넘기고, 모델은 학습자 함수를 다시 불러 새로 만든다.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import signal
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises.core import BLANK_MESSAGE, Exercise
+
+
+def _blank_template(*args: Any, **kwargs: Any) -> None: ...
+
+
+def is_blank_function(obj: Any) -> bool:
+    """본문이 ``...``(또는 ``pass``)뿐인 함수인가. 노트북의 빈칸 함수가 이렇게 생겼다."""
+    code = getattr(obj, "__code__", None)
+    if code is None:
+        return False
+    return (
+        code.co_code == _blank_template.__code__.co_code
+        and not code.co_names
+        and all(const is None or const is Ellipsis for const in code.co_consts)
+    )
+
+
+class TimeLimitExceeded(Exception):
+    """학습자 코드가 제한 시간을 넘겼다."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """``seconds``초가 지나면 :class:`TimeLimitExceeded`를 낸다.
+
+    유닉스의 주 스레드(JupyterLab 커널이 셀을 실행하는 곳)에서는 타이머 신호를 쓰므로 NumPy 연산 중에도
+    멈춘다. 그 밖(Windows 등)에서는 파이썬 줄마다 시간을 보는 추적 함수로 반복문을 멈춘다.
+    """
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+
+        def _alarm(signum: int, frame: Any) -> None:
+            raise TimeLimitExceeded
+
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+
+    deadline = time.monotonic() + seconds
+    previous_trace = sys.gettrace()
+
+    def _trace(frame: Any, event: str, arg: Any) -> Any:
+        if time.monotonic() > deadline:
+            raise TimeLimitExceeded
+        return _trace
+
+    sys.settrace(_trace)
+    try:
+        yield
+    finally:
+        sys.settrace(previous_trace)
+
+
+class LearnerCodeError(Exception):
+    """학습자의 함수가 예외를 냈다. 메시지는 학습자에게 그대로 보여 줄 한국어 문장이다."""
+
+
+def describe(value: Any) -> str:
+    """입력을 짧게 보여 주는 글(배열은 모양과 값 몇 개)."""
+    if isinstance(value, np.ndarray):
+        if value.ndim > 1:
+            return f"모양 {value.shape}의 배열"
+        return np.array2string(value, precision=3, threshold=8, separator=", ")
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> Any:
+    """학습자 함수를 입력의 복사본으로 부른다. 예외는 어떤 입력에서 났는지 알려 주는
+    :class:`LearnerCodeError`로 바꾼다(시간 초과는 그대로 올려 보낸다)."""
+    copies = [copy.deepcopy(a) for a in args]
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return function(*copies)
+    except TimeLimitExceeded:
+        raise
+    except Exception as err:
+        inputs = ", ".join(describe(a) for a in args)
+        label = name or getattr(function, "__name__", "함수")
+        advice = ""
+        if "matmul" in str(err) or ("shapes" in str(err) and "aligned" in str(err)):
+            advice = "\n   행렬 곱의 모양이 맞지 않습니다. (a, b) @ (b, c)처럼 가운데 크기가 같아야 합니다. 전치(.T)가 필요한지 보세요."
+        raise LearnerCodeError(
+            f"{label}({inputs})을(를) 부르자 오류가 났습니다: {type(err).__name__}: {err}{advice}"
+        ) from err
+
+
+def changed_inputs(function: Callable[..., Any], *args: Any) -> list[int]:
+    """함수가 입력으로 받은 배열을 제자리에서 바꾸는지 본다. 바뀐 인수의 번호 목록."""
+    copies = [copy.deepcopy(a) for a in args]
+    with contextlib.suppress(Exception), warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        function(*copies)
+    changed = []
+    for index, (before, after) in enumerate(zip(args, copies, strict=True)):
+        if isinstance(before, np.ndarray) and not np.array_equal(before, after, equal_nan=True):
+            changed.append(index)
+    return changed
+
+
+def as_array(value: Any, shape: tuple[int, ...] | None = None) -> np.ndarray | None:
+    """숫자 배열로 바꾼다(텐서, 리스트, 스칼라 포함). 안 되거나 모양이 다르면 ``None``."""
+    try:
+        if hasattr(value, "numpy"):
+            value = value.numpy()
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    if shape is not None and array.shape != shape:
+        return None
+    return array
+
+
+def same(a: Any, b: Any, tol: float = 1e-6) -> bool:
+    """두 값(배열 포함)이 모양과 값 모두 같은가."""
+    x, y = as_array(a), as_array(b)
+    return x is not None and y is not None and x.shape == y.shape and bool(np.allclose(x, y, atol=tol, rtol=tol))
+
+
+class CodeExercise(Exercise):
+    """학습자가 쓴 코드(함수, 모델을 만드는 함수)를 받아 실행해서 채점하는 문제.
+
+    ``mistakes``는 흔한 잘못된 풀이와 그 풀이에 채점기가 꼭 돌려줘야 할 힌트의 한 구절이다.
+    테스트는 정답 풀이가 통과하고, 잘못된 풀이마다 그 힌트가 나오는지 확인한다.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        checker: Callable[[Any], str | None],
+        *,
+        hint: str,
+        solution: str,
+        correct: Sequence[Any],
+        mistakes: Sequence[tuple[Callable[..., Any], str]],
+        time_limit: float = 10.0,
+    ) -> None:
+        super().__init__(
+            title,
+            checker,
+            hint=hint,
+            solution=solution,
+            correct=correct,
+            wrong=[wrong for wrong, _ in mistakes],
+        )
+        self.mistakes = tuple(mistakes)
+        self.time_limit = time_limit
+
+    def grade(self, answer: Any = None) -> tuple[bool, str]:
+        if answer is None or answer is Ellipsis or is_blank_function(answer):
+            return False, BLANK_MESSAGE
+        if not callable(answer):
+            return False, (
+                f"❌ 아직 아닙니다: 함수 이름을 넘기세요(괄호 없이). 받은 값: {describe(answer)}\n"
+                "   예: ex.q1.check(neuron)"
+            )
+        try:
+            with time_limit(self.time_limit):
+                problem = self.checker(answer)
+        except TimeLimitExceeded:
+            return False, (
+                f"⏱️ {self.time_limit:g}초 안에 끝나지 않아 채점을 멈췄습니다. "
+                "끝나지 않는 반복문(while 조건)이나 너무 큰 반복 횟수가 있는지 살펴보세요."
+            )
+        except LearnerCodeError as err:
+            return False, f"❌ {err}\n   막히면 .hint(), 풀이는 .solution()"
+        except Exception as err:  # 채점 중 다른 오류도 학습자에게 알린다
+            return False, (
+                f"❌ 답을 확인하다가 오류가 났습니다: {type(err).__name__}: {err}\n"
+                "   함수가 돌려주는 값의 종류와 모양을 살펴보세요. 막히면 .hint()를 불러 보세요."
+            )
+        if problem is None:
+            return True, f"✅ 정답입니다! — {self.title}"
+        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint(), 풀이는 .solution()"
+
+
+def _matches(got: Any, want: Any, tol: float) -> bool:
+    if isinstance(want, tuple):
+        return (
+            isinstance(got, tuple | list)
+            and len(got) == len(want)
+            and all(_matches(g, w, tol) for g, w in zip(got, want, strict=True))
+        )
+    return same(got, want, tol)
+
+
+def compare_with_reference(
+    learner: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple[Any, ...]],
+    *,
+    variants: Sequence[tuple[Callable[..., Any], str]] = (),
+    tol: float = 1e-6,
+    shape_hint: str = "",
+) -> str | None:
+    """학습자 함수를 ``cases``의 입력마다 부르고 참고 구현과 비교한다.
+
+    모두 같으면 ``None``. 다르면 흔한 실수(``variants``: 잘못된 구현과 그 힌트) 가운데 결과가 모든 입력에서
+    일치하는 것의 힌트를, 없으면 처음 틀린 입력과 기대한 값을 알려 준다.
+    """
+    got_all = [call(learner, *case) for case in cases]
+    want_all = [reference(*case) for case in cases]
+    if all(_matches(g, w, tol) for g, w in zip(got_all, want_all, strict=True)):
+        return None
+    if all(g is None for g in got_all):
+        return "함수가 아무 값도 돌려주지 않습니다. 마지막에 return으로 결과를 돌려주세요."
+    for variant, hint in variants:
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                expected = [variant(*copy.deepcopy(case)) for case in cases]
+        except Exception:  # 이 실수는 이 입력에서 오류가 난다: 학습자의 답은 이 실수가 아니다
+            continue
+        if all(_matches(g, e, tol) for g, e in zip(got_all, expected, strict=True)):
+            return hint
+    for case, got, want in zip(cases, got_all, want_all, strict=True):
+        if not _matches(got, want, tol):
+            shape_note = ""
+            if isinstance(want, np.ndarray):
+                got_array = as_array(got)
+                if got_array is None or got_array.shape != want.shape:
+                    shape = "알 수 없음" if got_array is None else str(got_array.shape)
+                    shape_note = f" 모양이 다릅니다(기대 {want.shape}, 받은 값 {shape}). {shape_hint}".rstrip()
+            inputs = ", ".join(describe(a) for a in case)
+            return (
+                f"입력 ({inputs})에서 기대한 값은 {describe(want)}, 받은 값은 {describe(got)}입니다."
+                + shape_note
+            )
+    return None  # pragma: no cover - 위에서 모두 다루었다
