@@ -86,13 +86,23 @@ class LearnerCodeError(Exception):
 
 
 def describe(value: Any) -> str:
-    """입력을 짧게 보여 주는 글(배열은 모양과 값 몇 개)."""
+    """값을 짧게 보여 주는 글. 숫자는 유효 숫자 6자리, 1차원 배열은 20개까지, 2차원 이상은 모양과 앞의 몇 개."""
+    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
+        value = value.numpy()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return f"{value:.6g}"
     if isinstance(value, np.ndarray):
         if value.ndim > 1:
-            return f"모양 {value.shape}의 배열"
-        return np.array2string(value, precision=3, threshold=8, separator=", ")
+            head = np.array2string(value.ravel()[:4], precision=4, separator=", ")[:-1]
+            return f"모양 {value.shape}의 배열 {head}, …]"
+        return np.array2string(value, precision=4, threshold=20, separator=", ")
+    if isinstance(value, tuple | list) and value and all(isinstance(v, np.ndarray | np.generic | float | int) for v in value):
+        inner = ", ".join(describe(v) for v in value)
+        return f"({inner})" if isinstance(value, tuple) else f"[{inner}]"
     text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> Any:
@@ -109,11 +119,25 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
         inputs = ", ".join(describe(a) for a in args)
         label = name or getattr(function, "__name__", "함수")
         advice = ""
-        if "matmul" in str(err) or ("shapes" in str(err) and "aligned" in str(err)):
-            advice = "\n   행렬 곱의 모양이 맞지 않습니다. (a, b) @ (b, c)처럼 가운데 크기가 같아야 합니다. 전치(.T)가 필요한지 보세요."
+        text = str(err)
+        if "matmul" in text or ("shapes" in text and "aligned" in text):
+            advice = "\n   행렬 곱의 모양이 맞지 않습니다. (a, b) @ (b, c)처럼 가운데 크기가 같아야 합니다. 인수의 순서와 전치(.T)를 보세요."
+        elif "truth value of an array" in text:
+            advice = "\n   배열 조건은 and, or 대신 &, |로 잇고 조건마다 괄호를 칩니다: (y_true == 1) & (y_pred == 1)"
+        elif "only 0-dimensional arrays" in text or "only length-1 arrays" in text:
+            advice = "\n   math 모듈의 함수는 숫자 하나만 받습니다. 배열에는 np.tanh, np.exp처럼 NumPy 함수를 쓰세요."
         raise LearnerCodeError(
             f"{label}({inputs})을(를) 부르자 오류가 났습니다: {type(err).__name__}: {err}{advice}"
         ) from err
+
+
+def returns_several(first: Any, names: Sequence[str]) -> str | None:
+    """결과 여러 개를 튜플로 돌려줘야 하는 문제의 첫 검사. 문제가 없으면 ``None``."""
+    if first is None:
+        return "함수가 아무 값도 돌려주지 않습니다. 마지막에 return " + ", ".join(names) + "처럼 돌려주세요."
+    if not isinstance(first, tuple | list) or len(first) != len(names):
+        return f"값 {len(names)}개를 return {', '.join(names)}처럼 차례로 돌려주세요(받은 값: {describe(first)})."
+    return None
 
 
 def changed_inputs(function: Callable[..., Any], *args: Any) -> list[int]:
@@ -129,8 +153,21 @@ def changed_inputs(function: Callable[..., Any], *args: Any) -> list[int]:
     return changed
 
 
+def is_text(value: Any) -> bool:
+    """문자열(또는 문자열이 든 배열·목록)인가. 숫자 대신 글자를 돌려주는 실수를 잡는다."""
+    if isinstance(value, str | bytes):
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "USO" and any(isinstance(v, str | bytes) for v in value.ravel()[:10])
+    if isinstance(value, tuple | list):
+        return any(is_text(v) for v in value)
+    return False
+
+
 def as_array(value: Any, shape: tuple[int, ...] | None = None) -> np.ndarray | None:
     """숫자 배열로 바꾼다(텐서, 리스트, 스칼라 포함). 안 되거나 모양이 다르면 ``None``."""
+    if is_text(value):
+        return None
     try:
         if hasattr(value, "numpy"):
             value = value.numpy()
@@ -165,6 +202,7 @@ class CodeExercise(Exercise):
         correct: Sequence[Any],
         mistakes: Sequence[tuple[Callable[..., Any], str]],
         time_limit: float = 10.0,
+        slow_hint: str = "끝나지 않는 반복문(while 조건)이나 너무 큰 반복 횟수가 있는지 살펴보세요.",
     ) -> None:
         super().__init__(
             title,
@@ -176,6 +214,7 @@ class CodeExercise(Exercise):
         )
         self.mistakes = tuple(mistakes)
         self.time_limit = time_limit
+        self.slow_hint = slow_hint
 
     def grade(self, answer: Any = None) -> tuple[bool, str]:
         if answer is None or answer is Ellipsis or is_blank_function(answer):
@@ -190,8 +229,7 @@ class CodeExercise(Exercise):
                 problem = self.checker(answer)
         except TimeLimitExceeded:
             return False, (
-                f"⏱️ {self.time_limit:g}초 안에 끝나지 않아 채점을 멈췄습니다. "
-                "끝나지 않는 반복문(while 조건)이나 너무 큰 반복 횟수가 있는지 살펴보세요."
+                f"⏱️ {self.time_limit:g}초 안에 끝나지 않아 채점을 멈췄습니다. {self.slow_hint}"
             )
         except LearnerCodeError as err:
             return False, f"❌ {err}\n   막히면 .hint(), 풀이는 .solution()"
@@ -212,7 +250,31 @@ def _matches(got: Any, want: Any, tol: float) -> bool:
             and len(got) == len(want)
             and all(_matches(g, w, tol) for g, w in zip(got, want, strict=True))
         )
+    if is_text(got):
+        return False
+    got_array, want_array = as_array(got), as_array(want)
+    if got_array is not None and want_array is not None and want_array.ndim == 0 and got_array.size == 1:
+        got = got_array.reshape(())  # 숫자 하나를 원소 하나짜리 배열로 돌려줘도 맞다
     return same(got, want, tol)
+
+
+def _difference(got: Any, want: Any, name: str, shape_hint: str) -> str:
+    """값 하나가 어떻게 다른지: 모양, 값, 보이지 않을 만큼 작은 차이."""
+    label = f"{name}: " if name else ""
+    got_array, want_array = as_array(got), as_array(want)
+    if got_array is None:
+        return f"{label}숫자 대신 {type(got).__name__} 값을 돌려줬습니다({describe(got)}). {shape_hint}".rstrip()
+    if want_array is not None and got_array.shape != want_array.shape:
+        return (
+            f"{label}모양이 {got_array.shape}입니다. {want_array.shape}여야 합니다. {shape_hint}".rstrip()
+        )
+    shown = f"기대한 값은 {describe(want)}, 받은 값은 {describe(got)}입니다."
+    if describe(want) == describe(got) and want_array is not None:
+        gap = float(np.nanmax(np.abs(got_array - want_array))) if got_array.size else 0.0
+        shown += f" 화면에서는 같아 보이지만 가장 큰 차이가 {gap:.1e}입니다."
+    if not np.isfinite(got_array).all():
+        shown += " 결과에 nan이나 inf가 있습니다."
+    return label + shown
 
 
 def compare_with_reference(
@@ -223,11 +285,13 @@ def compare_with_reference(
     variants: Sequence[tuple[Callable[..., Any], str]] = (),
     tol: float = 1e-6,
     shape_hint: str = "",
+    names: Sequence[str] = (),
 ) -> str | None:
     """학습자 함수를 ``cases``의 입력마다 부르고 참고 구현과 비교한다.
 
     모두 같으면 ``None``. 다르면 흔한 실수(``variants``: 잘못된 구현과 그 힌트) 가운데 결과가 모든 입력에서
-    일치하는 것의 힌트를, 없으면 처음 틀린 입력과 기대한 값을 알려 준다.
+    일치하는 것의 힌트를, 없으면 처음 틀린 입력과 무엇이 다른지 알려 준다. 결과가 여러 개(튜플)이면 ``names``로
+    어느 것이 다른지 말한다.
     """
     got_all = [call(learner, *case) for case in cases]
     want_all = [reference(*case) for case in cases]
@@ -235,6 +299,8 @@ def compare_with_reference(
         return None
     if all(g is None for g in got_all):
         return "함수가 아무 값도 돌려주지 않습니다. 마지막에 return으로 결과를 돌려주세요."
+    if any(is_text(g) for g in got_all):
+        return "숫자가 아니라 문자열을 돌려줬습니다. str()이나 f-문자열 없이 계산한 숫자를 그대로 return하세요."
     for variant, hint in variants:
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -244,17 +310,21 @@ def compare_with_reference(
             continue
         if all(_matches(g, e, tol) for g, e in zip(got_all, expected, strict=True)):
             return hint
+    if names and all(
+        isinstance(g, tuple | list) and len(g) == len(w) and sorted(map(describe, g)) == sorted(map(describe, w))
+        for g, w in zip(got_all, want_all, strict=True)
+    ):
+        return f"값은 맞지만 돌려주는 순서가 다릅니다: return {', '.join(names)}"
     for case, got, want in zip(cases, got_all, want_all, strict=True):
-        if not _matches(got, want, tol):
-            shape_note = ""
-            if isinstance(want, np.ndarray):
-                got_array = as_array(got)
-                if got_array is None or got_array.shape != want.shape:
-                    shape = "알 수 없음" if got_array is None else str(got_array.shape)
-                    shape_note = f" 모양이 다릅니다(기대 {want.shape}, 받은 값 {shape}). {shape_hint}".rstrip()
-            inputs = ", ".join(describe(a) for a in case)
-            return (
-                f"입력 ({inputs})에서 기대한 값은 {describe(want)}, 받은 값은 {describe(got)}입니다."
-                + shape_note
-            )
+        if _matches(got, want, tol):
+            continue
+        inputs = ", ".join(describe(a) for a in case)
+        if isinstance(want, tuple):
+            if not isinstance(got, tuple | list) or len(got) != len(want):
+                return f"값 {len(want)}개를 return {', '.join(names) or '…'}처럼 차례로 돌려주세요(받은 값: {describe(got)})."
+            for index, (g, w) in enumerate(zip(got, want, strict=True)):
+                if not _matches(g, w, tol):
+                    name = names[index] if index < len(names) else f"{index + 1}번째 값"
+                    return f"입력 ({inputs})에서 " + _difference(g, w, name, shape_hint)
+        return f"입력 ({inputs})에서 " + _difference(got, want, "", shape_hint)
     return None  # pragma: no cover - 위에서 모두 다루었다

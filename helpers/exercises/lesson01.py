@@ -191,7 +191,13 @@ q4 = Exercise(
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
 
-from helpers.exercises.coding import CodeExercise, call, changed_inputs, compare_with_reference  # noqa: E402
+from helpers.exercises.coding import (  # noqa: E402
+    CodeExercise,
+    call,
+    changed_inputs,
+    compare_with_reference,
+    returns_several,
+)
 
 _RNG = np.random.default_rng(20260301)
 _NEURON_CASES = [
@@ -200,6 +206,10 @@ _NEURON_CASES = [
     (np.array([0.0, 0.0]), np.array([4.0, -2.0]), 0.5),  # 입력이 0이면 출력은 편향
     (np.array([2.0]), np.array([-3.0]), 0.0),
 ]
+
+
+def _sigmoid_array(z: Any) -> Any:
+    return 1.0 / (1.0 + np.exp(-z))
 
 
 def _neuron(x: np.ndarray, w: np.ndarray, b: float) -> float:
@@ -222,6 +232,10 @@ def _check_neuron(neuron: Any) -> str | None:
                 "편향을 입력마다 한 번씩 더했습니다. 편향은 가중합에 한 번만 더합니다.",
             ),
             (lambda x, w, b: float(np.sum(w) * np.sum(x) + b), "가중치의 합과 입력의 합을 곱했습니다. 짝끼리 곱해서 더하세요."),
+            (
+                lambda x, w, b: float(_sigmoid_array(np.dot(w, x) + b)),
+                "시그모이드를 적용했습니다. 이 문제의 뉴런은 활성화 함수 없이 w·x + b를 그대로 냅니다(4절).",
+            ),
         ],
     )
 
@@ -252,10 +266,6 @@ code1 = CodeExercise(
 )
 
 
-def _sigmoid_array(z: Any) -> Any:
-    return 1.0 / (1.0 + np.exp(-z))
-
-
 _STEP_CASES = [
     (np.array([0.5]), 0.0, np.array([2.0]), 1.0, 0.1),
     (np.array([0.2, -0.4, 0.1]), 0.3, np.array([1.0, 2.0, -1.0]), 0.0, 0.5),
@@ -275,9 +285,14 @@ def _check_gradient_step(gradient_step: Any) -> str | None:
             "입력으로 받은 가중치 배열을 제자리에서 바꿨습니다(w += …). 부른 쪽의 w까지 바뀌므로, "
             "w = w + …처럼 새 배열을 만들어 돌려주세요."
         )
-    first = call(gradient_step, *_STEP_CASES[0])
-    if not isinstance(first, tuple | list) or len(first) != 2:
-        return "새 가중치와 새 편향 두 개를 return w_new, b_new처럼 함께 돌려주세요."
+    problem = returns_several(call(gradient_step, *_STEP_CASES[0]), ("w_new", "b_new"))
+    if problem:
+        return problem
+
+    def with_sigmoid_slope(w, b, x, t, lr):
+        output = _sigmoid_array(np.dot(w, x) + b)
+        error = (t - output) * output * (1 - output)
+        return w + lr * x * error, b + lr * error
 
     def without_sigmoid(w, b, x, t, lr):
         error = t - (np.dot(w, x) + b)
@@ -304,7 +319,13 @@ def _check_gradient_step(gradient_step: Any) -> str | None:
             (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
             (without_sigmoid, "출력에 시그모이드를 적용하지 않았습니다. 출력은 σ(w·x + b)입니다."),
             (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에 학습률 × 오차를 더합니다."),
+            (
+                with_sigmoid_slope,
+                "오차에 시그모이드의 도함수 y(1 - y)를 더 곱했습니다. 교차 엔트로피 손실에서는 그 항이 약분되어 "
+                "변화량이 학습률 × x × 오차입니다(5절의 '왜 이 규칙일까?').",
+            ),
         ],
+        names=("w_new", "b_new"),
     )
 
 
@@ -340,6 +361,7 @@ code2 = CodeExercise(
         (lambda w, b, x, t, lr: (w + lr * x * (t - (w @ x + b)), b + lr * (t - (w @ x + b))), "시그모이드를 적용하지"),
         (lambda w, b, x, t, lr: (w + lr * x * (t - _sigmoid_array(w @ x + b)), b), "편향도 고쳐야"),
         (_step_in_place, "제자리에서 바꿨습니다"),
-        (lambda w, b, x, t, lr: w + lr * x * (t - _sigmoid_array(w @ x + b)), "두 개를"),
+        (lambda w, b, x, t, lr: w + lr * x * (t - _sigmoid_array(w @ x + b)), "2개를"),
+        (lambda w, b, x, t, lr: _gradient_step(w, b, x, t, lr)[::-1], "순서가 다릅니다"),
     ],
 )

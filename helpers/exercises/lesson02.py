@@ -288,6 +288,7 @@ from helpers.exercises.coding import (  # noqa: E402
     call,
     changed_inputs,
     compare_with_reference,
+    returns_several,
 )
 
 
@@ -320,9 +321,21 @@ def _train_with(update: Any, X: np.ndarray, y: np.ndarray, epochs: int = 100) ->
 def _check_perceptron_update(update: Any) -> str | None:
     if changed_inputs(update, *_UPDATE_CASES[0]):
         return "입력으로 받은 w를 제자리에서 바꿨습니다(w += …). w = w + …처럼 새 배열을 돌려주세요."
-    first = call(update, *_UPDATE_CASES[0])
-    if not isinstance(first, tuple | list) or len(first) != 2:
-        return "새 가중치와 새 편향 두 개를 return w_new, b_new처럼 함께 돌려주세요."
+    problem = returns_several(call(update, *_UPDATE_CASES[0]), ("w_new", "b_new"))
+    if problem:
+        return problem
+
+    def half_at_zero(w, b, x, target, lr):
+        error = target - np.heaviside(np.dot(w, x) + b, 0.5)
+        return w + lr * error * x, b + lr * error
+
+    def sign_output(w, b, x, target, lr):
+        error = target - np.sign(np.dot(w, x) + b)
+        return w + lr * error * x, b + lr * error
+
+    def without_x(w, b, x, target, lr):
+        error = target - _step(np.dot(w, x) + b)
+        return w + lr * error, b + lr * error
 
     def strict_step(w, b, x, target, lr):
         error = target - float(np.dot(w, x) + b > 0)
@@ -344,7 +357,11 @@ def _check_perceptron_update(update: Any) -> str | None:
             (strict_step, "가중합이 정확히 0일 때 출력을 0으로 봤습니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
             (reversed_error, "오차의 부호가 반대입니다. 오차 = 타깃 - 출력이고, 틀린 쪽으로 가중치를 밀어 주는 것이 아니라 바로잡습니다."),
             (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에 학습률 × 오차를 더합니다."),
+            (half_at_zero, "가중합이 정확히 0일 때 출력이 0.5입니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
+            (sign_output, "np.sign은 -1, 0, 1을 냅니다. 퍼셉트론의 출력은 0 또는 1이고 H(0) = 1입니다."),
+            (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × 오차 × x입니다."),
         ],
+        names=("w_new", "b_new"),
     )
     if problem:
         return problem
@@ -389,6 +406,8 @@ code1 = CodeExercise(
         (lambda w, b, x, t, lr: (w + lr * (_step(w @ x + b) - t) * x, b + lr * (_step(w @ x + b) - t)), "부호가 반대"),
         (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)) * x, b), "편향도 고쳐야"),
         (_update_in_place, "제자리에서 바꿨습니다"),
+        (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0.5)) * x, b + lr * (t - np.heaviside(w @ x + b, 0.5))), "출력이 0.5"),
+        (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)), b + lr * (t - _step(w @ x + b))), "입력 x를 곱하지"),
     ],
 )
 
@@ -441,6 +460,6 @@ code2 = CodeExercise(
         (lambda z: 1 - np.tanh(z), "제곱하지 않았습니다"),
         (lambda z: np.tanh(z) * (1 - np.tanh(z)), "σ(1 - σ)"),
         (lambda z: 1 - z**2, "z를 그대로 제곱"),
-        (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "모양이 다릅니다"),
+        (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "여야 합니다"),
     ],
 )

@@ -233,7 +233,7 @@ q4 = Exercise(
 
 import numpy as np  # noqa: E402
 
-from helpers.exercises.coding import CodeExercise, call, compare_with_reference  # noqa: E402
+from helpers.exercises.coding import CodeExercise, call, compare_with_reference, returns_several  # noqa: E402
 
 
 def _sig(z: Any) -> Any:
@@ -266,6 +266,10 @@ def _check_forward(forward_pass: Any) -> str | None:
             (lambda X, W1, b1, W2, b2: _sig(X @ W1 + b1) @ W2 + b2, "출력층에 시그모이드를 적용하지 않았습니다. ŷ = σ(HW₂ + b₂)입니다."),
             (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1) @ W2 + b2), "은닉층의 편향 b₁을 더하지 않았습니다."),
             (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1 + b1) @ W2), "출력층의 편향 b₂를 더하지 않았습니다."),
+            (
+                lambda X, W1, b1, W2, b2: _sig(np.maximum(0, X @ W1 + b1) @ W2 + b2),
+                "은닉층에 ReLU를 썼습니다. 이 네트워크는 은닉층과 출력층 모두 시그모이드입니다.",
+            ),
         ],
         shape_hint="ŷ는 예제마다 값이 하나인 2차원 배열입니다. 모양은 X의 행 수 × 1입니다.",
     )
@@ -329,9 +333,9 @@ def _numerical_check(dense_backward: Any) -> str | None:
 
 
 def _check_backward(dense_backward: Any) -> str | None:
-    first = call(dense_backward, *_BACKWARD_CASES[0])
-    if not isinstance(first, tuple | list) or len(first) != 3:
-        return "dW, db, dX 세 개를 return dW, db, dX처럼 차례로 돌려주세요."
+    problem = returns_several(call(dense_backward, *_BACKWARD_CASES[0]), ("dW", "db", "dX"))
+    if problem:
+        return problem
     problem = compare_with_reference(
         dense_backward,
         _dense_backward,
@@ -342,7 +346,8 @@ def _check_backward(dense_backward: Any) -> str | None:
             (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "dX의 모양이 맞지 않습니다. z = XW에서 ∂L/∂X = δ Wᵀ입니다(전치)."),
             (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "dW가 전치되어 있습니다. dW의 모양은 W와 같아야 하므로 Xᵀ δ입니다."),
         ],
-        shape_hint="dW는 W와, db는 b와, dX는 X와 모양이 같습니다.",
+        shape_hint="dW는 W와, db는 b와, dX는 X와 모양이 같습니다. db는 예제 축(axis=0)으로 더합니다.",
+        names=("dW", "db", "dX"),
     )
     return problem or _numerical_check(dense_backward)
 
@@ -366,6 +371,7 @@ code2 = CodeExercise(
         (lambda X, W, d: (X.T @ d, d, d @ W.T), "예제 축으로 더해야"),
         (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "평균을 냈습니다"),
         (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "전치되어"),
-        (lambda X, W, d: (X.T @ d, d.sum(axis=0)), "세 개를"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=0)), "3개를"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T), "db: 모양이"),
     ],
 )

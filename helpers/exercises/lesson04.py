@@ -261,14 +261,36 @@ from helpers.exercises.coding import CodeExercise, LearnerCodeError, call  # noq
 
 
 def _loss_name(loss: Any) -> str | None:
+    """compile에 넘긴 손실의 이름: 'binary_crossentropy', BinaryCrossentropy(), "BinaryCrossentropy"는 모두 같다."""
+    import re
+
     if loss is None:
         return None
     if isinstance(loss, str):
         name = loss
     else:
         name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
-    aliases = {"mse": "mean_squared_error", "bce": "binary_crossentropy", "cce": "categorical_crossentropy"}
+    name = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).lower()  # BinaryCrossentropy → binary_crossentropy
+    aliases = {
+        "mse": "mean_squared_error", "bce": "binary_crossentropy", "cce": "categorical_crossentropy",
+        "binary_cross_entropy": "binary_crossentropy",
+    }  # fmt: skip
     return aliases.get(name, name)
+
+
+def _output_activation(model: Any) -> tuple[int | None, str]:
+    """출력층의 (뉴런 수, 활성화 함수). Dense 뒤에 따로 둔 Activation 층도 본다."""
+    import keras
+
+    units, activation = None, "linear"
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            units, activation = layer.units, _activation(layer)
+        elif isinstance(layer, keras.layers.Activation):
+            activation = getattr(layer.activation, "__name__", str(layer.activation))
+        elif isinstance(layer, keras.layers.Softmax):
+            activation = "softmax"
+    return units, activation
 
 
 def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
@@ -278,6 +300,8 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
     if isinstance(builder, keras.Model):
         return None, "모델이 아니라 모델을 만드는 함수의 이름을 넘기세요(예: ex.code1.check(build_binary_model))."
     model = call(builder, *args)
+    if model is None:
+        return None, "함수가 아무 값도 돌려주지 않습니다. 마지막에 return model로 모델을 돌려주세요."
     if not isinstance(model, keras.Model):
         return None, f"함수가 Keras 모델이 아니라 {type(model).__name__}을(를) 돌려줍니다. return model을 확인하세요."
     if not model.built:
@@ -305,17 +329,17 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
     if problem:
         return problem
     dense = _dense_layers(model)
-    last = dense[-1]
-    if last.units == 1 and _activation(last) == "softmax":
+    if not dense:
+        return "Dense 층이 없습니다. keras.layers.Dense로 은닉층과 출력층을 쌓으세요."
+    units, activation = _output_activation(model)
+    if units == 1 and activation == "softmax":
         return "Dense(1, activation='softmax')는 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력 하나의 이진 분류는 sigmoid입니다."
-    if last.units != 1 or _activation(last) != "sigmoid":
-        return f"마지막 층이 Dense({last.units}, {_activation(last)})입니다. 이진 분류의 출력은 Dense(1, activation='sigmoid')입니다."
+    if units != 1 or activation != "sigmoid":
+        return f"출력층이 Dense({units}, {activation})입니다. 이진 분류의 출력은 Dense(1, activation='sigmoid')입니다."
     loss = _loss_name(model.loss)
     if loss != "binary_crossentropy":
-        return (
-            f"손실이 {loss}입니다. 시그모이드 확률을 출력하는 이진 분류에는 loss='binary_crossentropy'가 맞습니다"
-            "(5.1절: MSE는 기울기가 작아집니다)."
-        )
+        note = "(5.1절: MSE는 시그모이드와 함께 쓰면 기울기가 작아집니다)" if loss == "mean_squared_error" else ""
+        return f"손실이 {loss}입니다. 시그모이드 확률을 출력하는 이진 분류에는 loss='binary_crossentropy'가 맞습니다{note}."
     units = [layer.units for layer in dense]
     if model.count_params() != 25 or units != [4, 2, 1] or model.input_shape[-1] != 2:
         return (
@@ -378,7 +402,7 @@ code1 = CodeExercise(
         '    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])\n'
         "    return model"
     ),
-    correct=[_binary_right],
+    correct=[_binary_right, _binary_variant(loss="BinaryCrossentropy")],
     mistakes=[
         (_binary_variant(last="softmax"), "늘 1.0"),
         (_binary_variant(loss="mse"), "binary_crossentropy"),
@@ -398,14 +422,19 @@ def _check_classifier(build_classifier: Any) -> str | None:
         if problem:
             return problem
         dense = _dense_layers(model)
+        if not dense:
+            return "Dense 층이 없습니다. keras.layers.Dense로 은닉층과 출력층을 쌓으세요."
         last = dense[-1]
+        if model.input_shape[-1] == n_classes and last.units == n_features and n_classes != n_features:
+            return "n_features와 n_classes의 자리가 바뀌었습니다. 입력 모양에 n_features, 출력층의 뉴런 수에 n_classes를 씁니다."
         if model.input_shape[-1] != n_features or last.units != n_classes:
             return (
                 f"build_classifier({n_features}, {n_classes})의 입력이 {model.input_shape[-1]}개, 출력이 {last.units}개입니다. "
                 "숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요."
             )
-        if _activation(last) != "softmax":
-            return f"출력층의 활성화 함수가 {_activation(last)}입니다. 클래스마다 합이 1인 확률을 내려면 softmax입니다."
+        activation = _output_activation(model)[1]
+        if activation != "softmax":
+            return f"출력층의 활성화 함수가 {activation}입니다. 클래스마다 합이 1인 확률을 내려면 softmax입니다."
         loss = _loss_name(model.loss)
         if loss == "sparse_categorical_crossentropy":
             return "레이블이 원-핫 벡터이므로 손실은 categorical_crossentropy입니다(sparse_…는 정수 레이블용)."
@@ -440,6 +469,10 @@ def _classifier_variant(*, last: str = "softmax", loss: str = "categorical_cross
     return build
 
 
+def _classifier_swapped(n_features, n_classes):
+    return _classifier_variant()(n_classes, n_features)
+
+
 code2 = CodeExercise(
     "특성 수와 클래스 수를 받아 다중 분류 모델 만들기",
     _check_classifier,
@@ -457,12 +490,13 @@ code2 = CodeExercise(
         '    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])\n'
         "    return model"
     ),
-    correct=[_classifier_variant()],
+    correct=[_classifier_variant(), _classifier_variant(loss="CategoricalCrossentropy")],
     mistakes=[
         (_classifier_variant(last="sigmoid"), "softmax"),
         (_classifier_variant(loss="sparse_categorical_crossentropy"), "sparse_"),
         (_classifier_variant(fixed=True), "인수 n_features, n_classes"),
         (_classifier_variant(units=1), "출력이 1개"),
+        (_classifier_swapped, "자리가 바뀌었습니다"),
     ],
     time_limit=30.0,
 )

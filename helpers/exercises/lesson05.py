@@ -227,6 +227,7 @@ from helpers.exercises.coding import (  # noqa: E402
     call,
     changed_inputs,
     compare_with_reference,
+    returns_several,
 )
 
 _RNG = np.random.default_rng(20260305)
@@ -249,9 +250,9 @@ def _standardize_ddof1(train: np.ndarray, other: np.ndarray) -> tuple[np.ndarray
 def _check_standardize(standardize: Any) -> str | None:
     if changed_inputs(standardize, *_SCALE_CASES[0]):
         return "입력으로 받은 배열을 제자리에서 바꿨습니다(train -= …). 새 배열을 만들어 돌려주세요."
-    first = call(standardize, *_SCALE_CASES[0])
-    if not isinstance(first, tuple | list) or len(first) != 2:
-        return "표준화한 훈련 세트와 다른 세트 두 개를 return train_scaled, other_scaled처럼 돌려주세요."
+    problem = returns_several(call(standardize, *_SCALE_CASES[0]), ("train_scaled", "other_scaled"))
+    if problem:
+        return problem
     # pandas의 std(ddof=1)로 나눈 답도 맞는 답으로 받는다(표본 표준편차).
     if compare_with_reference(standardize, _standardize_ddof1, _SCALE_CASES, tol=1e-5) is None:
         return None
@@ -286,6 +287,7 @@ def _check_standardize(standardize: Any) -> str | None:
             (by_variance, "분산으로 나눴습니다. 표준화는 표준편차(분산의 제곱근)로 나눕니다."),
             (whole_table, "표 전체의 평균 하나로 계산했습니다. 평균과 표준편차는 열(특성)마다 따로 구합니다: axis=0"),
         ],
+        names=("train_scaled", "other_scaled"),
     )
 
 
@@ -366,7 +368,12 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
     baseline = float(np.abs(y_val - y_train.mean()).mean())
     mae = float(np.abs(y_val - array).mean())
     if np.ptp(array) < 1e-6:
-        return f"모든 시리얼에 같은 값({array[0]:.1f})을 예측했습니다. 입력을 보지 않는 평균 예측 기준선과 다르지 않습니다."
+        if abs(float(array[0]) - float(y_train.mean())) < 0.5:
+            return f"모든 시리얼에 훈련 세트의 평균({array[0]:.1f})을 예측했습니다. 입력을 보지 않는 평균 예측 기준선과 같습니다."
+        return (
+            f"모든 시리얼에 같은 값({array[0]:.1f})을 예측했습니다. 모델이 입력을 쓰지 못합니다: 입력을 표준화했는지, "
+            "ReLU가 모두 0을 내고 있지 않은지(학습률이 너무 큼) 보세요."
+        )
     if mae > _BEAT_RATIO * baseline:
         return (
             f"검증 MAE {mae:.2f} kcal로, 평균 예측 기준선 {baseline:.2f} kcal의 {mae / baseline:.0%}입니다. "
@@ -408,10 +415,12 @@ code2 = CodeExercise(
     ),
     correct=[_fit_linear, _fit_keras],
     mistakes=[
-        (lambda x_train, y_train, x_val: np.full(len(x_val), y_train.mean()), "같은 값"),
+        (lambda x_train, y_train, x_val: np.full(len(x_val), y_train.mean()), "평균 예측 기준선과 같습니다"),
+        (lambda x_train, y_train, x_val: np.full(len(x_val), -6.3), "입력을 쓰지 못합니다"),
         (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_train), "x_train에 대한 예측"),
         (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_val) * np.nan, "nan"),
         (lambda x_train, y_train, x_val: _fit_linear(x_train[:, 2:3], y_train, x_val[:, 2:3]), "기준선"),
     ],
-    time_limit=60.0,
+    time_limit=120.0,
+    slow_hint="에포크 수(epochs)를 줄이거나 배치 크기(batch_size)를 키워 보세요. 이 데이터는 작아서 몇 초면 충분합니다.",
 )

@@ -248,10 +248,16 @@ def _check_confusion(confusion_counts: Any) -> str | None:
     first = call(confusion_counts, *_LABELS[0])
     if hasattr(first, "shape") and getattr(first, "shape", None) == (2, 2):
         return "2×2 행렬이 아니라 네 개의 수 (TN, FP, FN, TP)를 이 순서로 돌려주세요(confusion_matrix(...).ravel()의 순서)."
-    if not isinstance(first, tuple | list) or len(first) != 4:
+    if first is None:
+        return "함수가 아무 값도 돌려주지 않습니다. 마지막에 return tn, fp, fn, tp처럼 돌려주세요."
+    if np.shape(first) != (4,):
         return f"네 개의 수 (TN, FP, FN, TP)를 return tn, fp, fn, tp처럼 돌려주세요(받은 값: {describe(first)})."
+    def as_tuple(y_true, y_pred):
+        counts = call(confusion_counts, y_true, y_pred)
+        return tuple(counts) if isinstance(counts, np.ndarray) and counts.shape == (4,) else counts
+
     return compare_with_reference(
-        confusion_counts,
+        as_tuple,
         _confusion,
         _LABELS,
         variants=[
@@ -291,7 +297,7 @@ code1 = CodeExercise(
         "    tp = int(((y_true == 1) & (y_pred == 1)).sum())\n"
         "    return tn, fp, fn, tp"
     ),
-    correct=[_confusion, _confusion_loop],
+    correct=[_confusion, _confusion_loop, lambda t, p: np.array(_confusion(t, p))],
     mistakes=[
         (lambda t, p: (lambda c: (c[0], c[2], c[1], c[3]))(_confusion(t, p)), "FP와 FN이 바뀌었습니다"),
         (lambda t, p: (lambda c: (c[3], c[2], c[1], c[0]))(_confusion(t, p)), "양성과 음성"),
@@ -350,6 +356,10 @@ def _check_threshold(threshold_for_recall: Any) -> str | None:
             (lowest, "조건을 만족하는 가장 낮은 임곗값을 골랐습니다. 재현율을 지키면서 거짓 양성을 줄이려면 가장 높은 임곗값을 고릅니다."),
             (strict, "확률이 임곗값과 같을 때 사망으로 예측하지 않았습니다. 이 강의는 proba >= 임곗값이면 1로 예측합니다."),
             (precision_based, "정밀도로 골랐습니다. 재현율 = TP / (TP + FN), 즉 실제 사망자 가운데 찾아낸 비율입니다."),
+            (
+                lambda t, p, target: _recall(t, p, _threshold_for_recall(t, p, target)),
+                "임곗값이 아니라 그 임곗값의 재현율을 돌려줬습니다. 조건을 만족하는 임곗값 자체를 return하세요.",
+            ),
         ],
     )
 
@@ -386,5 +396,6 @@ code2 = CodeExercise(
             "같을 때",
         ),
         (lambda t, p, target: 0.5, "기대한 값"),
+        (lambda t, p, target: _recall(t, p, _threshold_for_recall(t, p, target)), "재현율을 돌려줬습니다"),
     ],
 )

@@ -280,14 +280,27 @@ def _check_preprocess(preprocess: Any) -> str | None:
                 f"그림 {len(images)}장에서 {array.shape} 모양이 나왔습니다. (그림 수, 784), 즉 "
                 "images.reshape(len(images), 784)처럼 그림마다 한 행으로 펼치세요."
             )
+        if np.isnan(array).any():
+            return (
+                "결과에 nan이 있습니다. 빈(모두 0인) 그림을 그 그림의 최댓값으로 나누면 0/0이 됩니다. "
+                "그림마다의 최댓값이 아니라 255로 나누세요."
+            )
         if np.asarray(got).dtype != np.float32:
             return f"자료형이 {np.asarray(got).dtype}입니다. 3.2절처럼 float32로 바꾸세요(메모리가 절반)."
-        if array.max() > 1.0:
+        if array.min() < 0:
+            return "음수가 있습니다. 평균을 빼는 표준화가 아니라 255로 나누기만 해서 0~1로 맞춥니다."
+        if array.max() > 1.0 and np.allclose(array, np.round(array)):
             return "값이 0~255 그대로입니다. 255로 나눠 0~1로 맞추세요."
         if not np.allclose(array, want, atol=1e-6):
             if np.isin(array, [0.0, 1.0]).all():
-                return "값이 모두 0이 되었습니다. 정수 나눗셈(//)이 아니라 실수 나눗셈(/)을 쓰세요."
-            return f"값이 다릅니다. 입력 {describe(images[0, 14, :6])}…의 기댓값은 {describe(want[0, 14 * 28:14 * 28 + 6])}…입니다."
+                return (
+                    "값이 0과 1뿐입니다. 정수 나눗셈(//)을 썼거나, 나눈 뒤 정수로 바꿨습니다(astype(uint8)). "
+                    "실수로 바꾼 뒤 /로 나누세요."
+                )
+            return (
+                f"값이 다릅니다. 첫 그림의 인덱스 14행 앞 6칸 {describe(images[0, 14, :6])}의 기댓값은 "
+                f"{describe(want[0, 14 * 28 : 14 * 28 + 6])}, 받은 값은 {describe(array[0, 14 * 28 : 14 * 28 + 6])}입니다."
+            )
     return None
 
 
@@ -331,7 +344,7 @@ def _cnn_data() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
 def _check_cnn(build_cnn: Any) -> str | None:
     import keras
 
-    from helpers.exercises.lesson04 import _activation, _built_model, _loss_name
+    from helpers.exercises.lesson04 import _built_model, _loss_name, _output_activation
 
     keras.utils.set_random_seed(42)  # 같은 설계는 언제 채점해도 같은 초깃값과 같은 결과
     model, problem = _built_model(build_cnn)
@@ -341,9 +354,11 @@ def _check_cnn(build_cnn: Any) -> str | None:
         return f"입력 모양이 {model.input_shape[1:]}입니다. 그림을 펼치지 않고 (28, 28, 1)로 받으세요."
     if not any(isinstance(layer, keras.layers.Conv2D) for layer in model.layers):
         return "Conv2D 층이 없습니다. 이 문제는 합성곱 층이 있는 CNN을 만드는 것입니다(6.1절)."
-    last = model.layers[-1]
-    if getattr(last, "units", None) != 10 or _activation(last) != "softmax":
-        return "출력층은 숫자 열 개의 확률을 내는 Dense(10, activation='softmax')입니다(Dense(1, softmax)는 늘 1)."
+    units, activation = _output_activation(model)
+    if units == 1 and activation == "softmax":
+        return "Dense(1, activation='softmax')는 늘 1.0을 냅니다. 출력층은 숫자 열 개의 확률을 내는 Dense(10, activation='softmax')입니다."
+    if units != 10 or activation != "softmax":
+        return f"출력층이 Dense({units}, {activation})입니다. 숫자 열 개의 확률을 내는 Dense(10, activation='softmax')로 끝내세요."
     params = model.count_params()
     if params >= _BUDGET_PARAMS:
         return (
@@ -392,6 +407,26 @@ def _cnn_right():
     return model
 
 
+def _cnn_with_activation_layer():
+    """출력층의 softmax를 Activation 층으로 따로 두고, 손실을 클래스 이름 문자열로 적은 풀이도 맞다."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28, 1)),
+            keras.layers.Conv2D(16, 3, activation="relu"),
+            keras.layers.MaxPooling2D(),
+            keras.layers.Conv2D(32, 3, activation="relu"),
+            keras.layers.MaxPooling2D(),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10),
+            keras.layers.Activation("softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="SparseCategoricalCrossentropy", metrics=["accuracy"])
+    return model
+
+
 def _cnn_variant(kind: str):
     def build():
         import keras
@@ -437,10 +472,10 @@ code2 = CodeExercise(
         '    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])\n'
         "    return model"
     ),
-    correct=[_cnn_right],
+    correct=[_cnn_right, _cnn_with_activation_layer],
     mistakes=[
         (_cnn_variant("no_pooling"), "예산"),
-        (_cnn_variant("one_unit"), "Dense(10, activation='softmax')"),
+        (_cnn_variant("one_unit"), "늘 1.0"),
         (_cnn_variant("mse"), "손실이 mean_squared_error"),
         (_mlp_instead, "Conv2D 층이 없습니다"),
     ],
