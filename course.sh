@@ -3,6 +3,7 @@
 #   bash course.sh lab       설치(처음 한 번) 후 JupyterLab으로 강의 노트북 열기
 #   bash course.sh test      설치(처음 한 번) 후 모든 테스트(도우미 + 노트북 재실행) 통과 확인
 #   bash course.sh refresh [노트북...]   노트북을 깨끗한 커널로 처음부터 다시 실행해 출력 저장
+#   bash course.sh book      강의 웹 사이트를 _build/book/site에 만든다(저장된 출력 그대로, 인터넷 없이 열림)
 # 가상환경은 저장소의 .venv/ 에 만든다. requirements.txt 등이 바뀌면 다시 설치한다.
 # 파이썬 고르기: PYTHON=python3.12 bash course.sh lab  (3.11~3.13, 기본은 python3)
 set -euo pipefail
@@ -90,8 +91,11 @@ case "$command" in
     refresh)
         exec "$VENV/bin/python" tools/execute_notebooks.py "$@"
         ;;
+    book)
+        exec "$VENV/bin/python" tools/build_book.py "$@"
+        ;;
     *)
-        echo "사용법: bash course.sh [lab|test|refresh]" >&2
+        echo "사용법: bash course.sh [lab|test|refresh|book]" >&2
         exit 2
         ;;
 esac

@@ -1,0 +1,24 @@
+"""MkDocs 훅: 한국어 제목에도 앵커(id)가 생기게 한다.
+
+mkdocs-jupyter는 Python-Markdown의 목차 확장을 기본 설정으로 불러, 제목의 id에서 한글을 모두 지운다
+("## 학습 목표" → id=""). 그러면 목차와 검색 결과가 제목으로 가지 못한다. 목차 확장의 기본 slugify가
+유니코드 글자를 지키게 한다(Python-Markdown의 slugify에 unicode=True를 주는 것과 같다).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import markdown.extensions.toc as toc
+
+toc.slugify = functools.partial(toc.slugify, unicode=True)
+
+# mkdocs-jupyter는 노트북 제목의 id를 따로 만든다(ASCII만 남기는 자체 slugify). 목차와 같은 규칙으로 맞춘다.
+import mkdocs_jupyter.convert  # noqa: E402
+
+mkdocs_jupyter.convert.slugify = functools.partial(toc.slugify, separator="-")
+
+# nbconvert는 제목 id를 퍼센트 인코딩한다("%ED%95%99…"): 목차의 링크("#학습-목표")와 같도록 글자 그대로 둔다.
+import nbconvert.filters.strings  # noqa: E402
+
+nbconvert.filters.strings._convert_header_id = lambda header_id: header_id.replace(" ", "-")

@@ -1,0 +1,197 @@
+"""강의 웹 사이트(bash course.sh book): 1분 안에 만들어지고, 인터넷 없이 열리고, 한국어 검색이 된다.
+
+브라우저 검사는 Debian의 chromium과 chromium-driver를 selenium으로 부린다. 학습자의 컴퓨터에 없으면 까닭을 적고
+건너뛰지만, CI(CI=true)에서는 반드시 실행한다(.ci/run이 설치한다).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import build_book  # noqa: E402
+
+SEARCH_SEPARATOR = build_book.yaml.safe_load((ROOT / "book" / "mkdocs.yml").read_text(encoding="utf-8").replace(
+    "__MATHJAX__", '""'))["plugins"][0]["search"]["separator"]  # fmt: skip
+SCREENSHOTS = ROOT / "_build" / "book" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def site() -> tuple[Path, float]:
+    seconds = build_book.build()
+    return build_book.SITE, seconds
+
+
+def pages(site_dir: Path) -> list[str]:
+    """사이트의 모든 HTML 페이지(404 제외), 사이트 기준 경로."""
+    return sorted(
+        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html") if "assets" not in p.parts
+    )
+
+
+def test_site_builds_in_under_a_minute_with_every_lesson(site: tuple[Path, float]) -> None:
+    site_dir, seconds = site
+    assert seconds < 60, f"사이트를 만드는 데 {seconds:.0f}초 걸렸습니다"
+    names = [p.split("/")[0] for p in pages(site_dir)]
+    for path, _ in build_book.lessons():
+        assert path.stem in names, path.stem
+        assert (site_dir / path.stem / path.name).exists(), f"{path.name}: 내려받을 노트북 파일이 없습니다"
+    for page in ("glossary", "troubleshooting", "tested-on"):
+        assert page in names
+
+
+def test_every_lesson_page_has_a_download_link_and_korean_interface(site: tuple[Path, float]) -> None:
+    site_dir, _ = site
+    for path, title in build_book.lessons():
+        html = (site_dir / path.stem / "index.html").read_text(encoding="utf-8")
+        assert f'href="{path.name}" download' in html or f'{path.name}" download' in html, path.name
+        assert '<html lang="ko"' in html
+        assert title.split(". ", 1)[-1][:6] in html
+
+
+def test_nothing_is_fetched_from_the_internet(site: tuple[Path, float]) -> None:
+    """스크립트, 스타일, 글꼴을 인터넷에서 불러오는 태그가 없다(본문의 참고 링크는 괜찮다)."""
+    site_dir, _ = site
+    outside = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']https?://""", re.I)
+    css_import = re.compile(r"""@import\s+url\(["']?https?://|url\(["']?https?://[^)]*\.(?:woff2?|ttf|css)""", re.I)
+    for path in site_dir.rglob("*"):
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            assert not outside.search(text), f"{path.relative_to(site_dir)}: {outside.search(text).group(0)}"
+        elif path.suffix == ".css":
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            assert not css_import.search(text), path.relative_to(site_dir)
+
+
+def test_korean_search_separator_splits_particles_off() -> None:
+    """검색 색인과 검색어를 같은 규칙으로 나눈다: '경사 하강법을' → '경사', '하강법', '을'."""
+
+    def tokens(text: str) -> list[str]:
+        return [t for t in re.split(SEARCH_SEPARATOR, text) if t]
+
+    assert tokens("경사 하강법을 씁니다") == ["경사", "하강법", "을", "씁니다"]
+    assert "XOR" in tokens("XOR는 선형 분리가 안 됩니다") and "하강법" in tokens("하강법으로")
+    assert tokens("하강법") == ["하강법"]
+    # 공백만으로 나누면 '하강법'으로 '하강법을'을 찾지 못한다(이 규칙이 필요한 까닭)
+    assert "하강법" not in "경사 하강법을 씁니다".split()
+
+
+# ---------------------------------------------------------------------------
+# 실제 브라우저
+
+
+def _browser_or_skip() -> tuple[str, str]:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if chromium and driver:
+        return chromium, driver
+    reason = "chromium과 chromium-driver가 없어 브라우저 검사를 건너뜁니다(sudo apt install chromium chromium-driver)"
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI에서는 브라우저 검사를 반드시 실행합니다: " + reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def server(site: tuple[Path, float]) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site[0]))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    chromium, driver_path = _browser_or_skip()
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = chromium
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=ko-KR"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    yield driver
+    driver.quit()
+
+
+def _wait(driver: object, script: str, timeout: float = 20.0) -> object:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = driver.execute_script(script)  # type: ignore[attr-defined]
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.2)
+
+
+def test_every_page_renders_in_a_real_browser(site: tuple[Path, float], server: str, browser: object) -> None:
+    site_dir, _ = site
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    internal_links: set[str] = set()
+    for page in pages(site_dir):
+        url = f"{server}/{page.removesuffix('index.html')}"
+        browser.get(url)  # type: ignore[attr-defined]
+        _wait(browser, "return document.readyState === 'complete'")
+        has_math = bool(browser.execute_script("return document.querySelector('.arithmatex, .jp-RenderedMarkdown') !== null && /\\$|\\\\\\(/.test(document.body.innerText)"))  # type: ignore[attr-defined]
+        if has_math:
+            rendered = _wait(browser, "return window.MathJax && window.MathJax.Hub && window.MathJax.Hub.queue.pending === 0 && document.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_Preview').length > 0")
+            assert rendered, f"{page}: 수식이 그려지지 않았습니다"
+        text = browser.execute_script("return document.body.innerText")  # type: ignore[attr-defined]
+        assert re.search("[가-힣]{20,}", text.replace(" ", "")), f"{page}: 한국어 본문이 보이지 않습니다"
+        broken = browser.execute_script(  # type: ignore[attr-defined]
+            "return Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+        )
+        assert not broken, f"{page}: 그림이 깨졌습니다: {broken[:3]}"
+        errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
+        assert not errors, f"{page}: 콘솔 오류: {errors[:3]}"
+        for entry in browser.get_log("performance"):  # type: ignore[attr-defined]
+            message = json.loads(entry["message"])["message"]
+            if message["method"] == "Network.requestWillBeSent":
+                requested = message["params"]["request"]["url"]
+                assert requested.startswith((server, "data:", "blob:", "about:")), f"{page}: 인터넷에서 불러옴: {requested}"
+        for href in browser.execute_script("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"):  # type: ignore[attr-defined]
+            if href.startswith(server):
+                internal_links.add(href.split("#")[0])
+        if page.split("/")[0] in {"index.html", "01_neuron", "06_lung_cancer_survival", "glossary"}:
+            browser.save_screenshot(str(SCREENSHOTS / (page.split("/")[0].replace(".html", "") + ".png")))  # type: ignore[attr-defined]
+    for link in sorted(internal_links):
+        with urllib.request.urlopen(link) as response:
+            assert response.status == 200, link
+
+
+def test_search_finds_a_korean_word_written_with_a_particle(server: str, browser: object) -> None:
+    """'하강법'으로 찾으면 '경사 하강법을 …'이 있는 강의가 나온다."""
+    query = urllib.parse.quote("하강법")
+    browser.get(f"{server}/?q={query}")  # type: ignore[attr-defined]
+    count = _wait(browser, "return document.querySelectorAll('.md-search-result__item').length")
+    assert count, "검색 결과가 없습니다"
+    results = browser.execute_script(  # type: ignore[attr-defined]
+        "return Array.from(document.querySelectorAll('.md-search-result__link')).map(a => a.href)"
+    )
+    assert any("01_neuron" in r for r in results), results[:5]
+    browser.save_screenshot(str(SCREENSHOTS / "search.png"))  # type: ignore[attr-defined]
