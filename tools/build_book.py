@@ -1,6 +1,6 @@
 """강의 웹 사이트를 만든다: 커밋된 노트북(저장된 출력 그대로, 다시 실행하지 않는다) + 소개, 용어집, 문제 해결, 시험 환경.
 
-    python tools/build_book.py        # _build/book/site 에 만든다(bash course.sh book과 같다)
+    python tools/build_book.py        # _build/book/site에 만든다(bash course.sh book과 같다)
 
 도구는 MkDocs + Material + mkdocs-jupyter다(모두 PyPI에서 설치된다). 페이지의 원본은 저장소의 파일이다:
 README.md(소개), docs/glossary.yml(용어집), book/troubleshooting.yml(문제 해결), 테스트 실행 기록
