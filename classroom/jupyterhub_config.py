@@ -1,0 +1,96 @@
+"""강의실용 JupyterHub 설정: 학생마다 자기 계정과 홈 폴더, 함께 쓰는 읽기 전용 데이터, 학생별 스레드 제한.
+
+한 대의 서버(학생 30~60명)에서 쓰는 설정이다. 실행(서버 관리자, root):
+
+    sudo COURSE_VENV=/opt/dl-course/.venv COURSE_DATA_DIR=/srv/dl-course/data \\
+        /opt/dl-course/.venv/bin/jupyterhub -f classroom/jupyterhub_config.py
+
+학생은 서버의 시스템 계정(PAM)으로 로그인하고, 그 계정의 권한으로 자기 홈 폴더에서 JupyterLab을 쓴다.
+강의 자료는 nbgitpuller 링크로 받는다(classroom/README.md). 100명이 넘는 수업은 같은 설정을 Zero to JupyterHub
+(Kubernetes)로 옮긴 classroom/z2jh-values.yaml을 쓴다.
+
+환경 변수로 바꿀 수 있는 값:
+    COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub). 학생에게는 읽기 전용.
+    COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더. 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
+    COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본: /srv/dl-course/hub).
+    COURSE_HUB_IP, COURSE_HUB_PORT   허브가 듣는 주소(기본 127.0.0.1:8000, 앞에 TLS를 맡는 웹 서버를 둔다).
+    COURSE_SPAWNER     localprocess(기본) 또는 systemd(메모리·CPU 제한을 cgroup으로 강제, jupyterhub-systemdspawner 필요).
+    COURSE_THREADS     학생 한 명의 커널이 쓰는 계산 스레드 수(기본 1).
+    COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 3G, 1.0). systemd 스포너가 강제한다.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+c = get_config()  # type: ignore[name-defined]  # noqa: F821 - JupyterHub가 설정 파일을 실행할 때 넣어 준다
+
+venv = Path(os.environ.get("COURSE_VENV", "/opt/dl-course/.venv"))
+data_dir = os.environ.get("COURSE_DATA_DIR", "/srv/dl-course/data")
+state_dir = Path(os.environ.get("COURSE_STATE_DIR", "/srv/dl-course/hub"))
+threads = os.environ.get("COURSE_THREADS", "1")
+
+# --- 허브 -------------------------------------------------------------------
+c.JupyterHub.ip = os.environ.get("COURSE_HUB_IP", "127.0.0.1")
+c.JupyterHub.port = int(os.environ.get("COURSE_HUB_PORT", "8000"))
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.db_url = f"sqlite:///{state_dir / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(state_dir / "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = str(state_dir / "jupyterhub.pid")
+c.ConfigurableHTTPProxy.pid_file = str(state_dir / "jupyterhub-proxy.pid")
+c.ConfigurableHTTPProxy.command = [os.environ.get("COURSE_CHP", "configurable-http-proxy")]
+
+# --- 로그인: 서버의 시스템 계정(학생마다 계정 하나, 홈 폴더 하나) -----------------
+c.JupyterHub.authenticator_class = "pam"
+c.Authenticator.allow_all = False
+allowed = os.environ.get("COURSE_STUDENTS", "")
+c.Authenticator.allowed_users = {name for name in allowed.split(",") if name}
+c.Authenticator.admin_users = {name for name in os.environ.get("COURSE_ADMINS", "").split(",") if name}
+
+# --- 학생 서버 -----------------------------------------------------------------
+spawner = os.environ.get("COURSE_SPAWNER", "localprocess")
+if spawner == "systemd":
+    # 학생마다 systemd 단위로 띄워 cgroup으로 메모리와 CPU를 강제로 묶는다(systemd가 도는 서버).
+    c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
+    c.SystemdSpawner.dynamic_users = False  # 학생의 시스템 계정 그대로
+    c.SystemdSpawner.isolate_tmp = True
+    c.SystemdSpawner.disable_user_sudo = True
+else:
+    # 학생의 시스템 계정 권한으로 프로세스를 띄운다(허브는 root로 실행). 메모리 상한은 강제하지 못하므로
+    # 학생 수를 classroom/README.md의 표 안에서 정한다.
+    c.JupyterHub.spawner_class = "localprocess"
+    c.LocalProcessSpawner.shell_cmd = []
+
+c.Spawner.cmd = [str(venv / "bin" / "jupyterhub-singleuser")]
+c.Spawner.default_url = "/lab"
+c.Spawner.notebook_dir = "~"
+c.Spawner.http_timeout = 120
+c.Spawner.start_timeout = 180
+c.Spawner.mem_limit = os.environ.get("COURSE_MEM_LIMIT", "3G")
+c.Spawner.cpu_limit = float(os.environ.get("COURSE_CPU_LIMIT", "1.0"))
+c.Spawner.environment = {
+    # 데이터는 한 번만 두고 함께 쓴다: helpers의 로더가 이 폴더를 먼저 본다(읽기 전용이라 학생이 바꿀 수 없다).
+    "DL_COURSE_DATA_DIR": data_dir,
+    # 한 학생의 학습이 다른 학생의 CPU를 빼앗지 않도록 커널의 계산 스레드를 묶는다.
+    "OMP_NUM_THREADS": threads,
+    "OPENBLAS_NUM_THREADS": threads,
+    "MKL_NUM_THREADS": threads,
+    "TF_NUM_INTRAOP_THREADS": threads,
+    "TF_NUM_INTEROP_THREADS": threads,
+    "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
+}
+# 오래 쉬는 서버를 정리해 자원을 돌려받는다(jupyterhub-idle-culler를 설치했을 때).
+if os.environ.get("COURSE_CULL_IDLE", "") == "1":
+    c.JupyterHub.services = [
+        {"name": "idle-culler", "command": [str(venv / "bin" / "python"), "-m", "jupyterhub_idle_culler", "--timeout=3600"]}
+    ]
+    c.JupyterHub.load_roles = [
+        {"name": "idle-culler", "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+         "services": ["idle-culler"]},
+    ]  # fmt: skip
+
+# 테스트나 다른 설정을 덧붙일 파일(있으면 마지막에 읽는다).
+extra = os.environ.get("COURSE_HUB_EXTRA_CONFIG")
+if extra:
+    load_subconfig(extra)  # type: ignore[name-defined]  # noqa: F821

@@ -1,0 +1,181 @@
+"""강의실: 127.0.0.1의 진짜 JupyterHub에서 학생 다섯 명이 동시에 01 노트북을 끝까지 실행한다.
+
+학생마다 진짜 시스템 계정을 만들어야 하므로 root일 때만 실행한다(아니면 까닭을 적고 건너뛴다). CI(CI=true)는
+root로 돌므로 반드시 실행한다. configurable-http-proxy는 .ci/run이 npm으로 _build/node에 설치한다.
+측정값은 _build/classroom.json에 남는다(강사용 표는 tools/measure_classroom.py가 results/에 저장한 값).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pwd
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import classroom_scenario as cs  # noqa: E402
+
+STUDENTS = 5
+
+
+def _requirements_or_skip() -> None:
+    missing = []
+    if os.geteuid() != 0:
+        missing.append("root 권한(학생마다 시스템 계정을 만든다)")
+    if cs.find_proxy() is None:
+        missing.append("configurable-http-proxy(npm install --prefix _build/node configurable-http-proxy)")
+    if not all((ROOT / "data" / name).exists() for name in cs.DATA_FILES):
+        missing.append("data/의 데이터 파일")
+    if missing:
+        reason = "JupyterHub 강의실 시험을 건너뜁니다: " + ", ".join(missing) + "이(가) 없습니다"
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI에서는 강의실 시험을 반드시 실행합니다. " + reason)
+        pytest.skip(reason)
+
+
+def test_a_class_of_five_on_a_real_jupyterhub() -> None:
+    _requirements_or_skip()
+    started = time.perf_counter()
+    with cs.classroom(STUDENTS) as room:
+        names = room.students
+
+        # 1. 학생마다 로그인(PAM) → 서버 → nbgitpuller로 강의 받기
+        assert all(cs.login(room, name) for name in names)
+        assert not cs.login_with_password(room, names[0], "틀린 비밀번호")
+        start_times = {name: cs.start_server(room, name) for name in names}
+        for name in names:
+            assert cs.pull_course(room, name) == "finished"
+            home = Path(pwd.getpwnam(name).pw_dir)
+            copy = home / "dl-course" / "notebooks" / cs.LESSON
+            assert copy.exists() and copy.stat().st_uid == pwd.getpwnam(name).pw_uid
+        assert "git-pull?repo=" in cs.link(room)
+
+        # 2. 스레드 제한과 공유 데이터가 학생의 커널에 닿는다
+        kernel = cs.new_kernel(room, names[0])
+        errors = asyncio.run(cs._execute(room, names[0], kernel, [
+            "import os\n"
+            "assert os.environ['TF_NUM_INTRAOP_THREADS'] == '1' and os.environ['OMP_NUM_THREADS'] == '1'\n"
+            f"assert os.environ['DL_COURSE_DATA_DIR'] == {str(room.data_dir)!r}",
+            "import helpers.data\nassert str(helpers.data.data_dir()) == os.environ['DL_COURSE_DATA_DIR']",
+        ]))  # fmt: skip
+        assert errors == [], errors
+
+        # 3. 다른 학생의 파일과 공유 데이터는 읽지도 고치지도 못한다
+        other = pwd.getpwnam(names[1]).pw_dir
+        errors = asyncio.run(cs._execute(room, names[0], kernel, [
+            f"try:\n    open({other + '/dl-course/notebooks/' + cs.LESSON!r}).read()\n    raise SystemExit('읽힘')\n"
+            "except PermissionError:\n    pass",
+            f"try:\n    open({other + '/몰래.txt'!r}, 'w')\n    raise SystemExit('써짐')\nexcept PermissionError:\n    pass",
+            f"try:\n    open({str(room.data_dir / 'cereal.csv')!r}, 'a')\n    raise SystemExit('데이터가 바뀜')\n"
+            "except PermissionError:\n    pass",
+            f"assert len(open({str(room.data_dir / 'cereal.csv')!r}).read()) > 1000  # 읽기는 된다",
+        ]))  # fmt: skip
+        assert errors == [], errors
+
+        # 4. 혼자일 때와 다섯 명이 동시에 01 노트북 전체를 실행할 때(시간과 메모리를 잰다)
+        solo_seconds, solo_errors = asyncio.run(cs.run_lesson(room, names[0]))
+        assert solo_errors == [], solo_errors
+        concurrent = asyncio.run(cs.run_together(room, names))
+        for name, (_seconds, errors) in concurrent.items():
+            assert errors == [], (name, errors)
+        memory = {name: cs.memory_of(name) for name in names}
+
+        # 5. 세 명이 계산하는 도중에 한 학생의 커널이 죽어도 나머지 두 명은 끝까지 간다
+        async def with_a_crash() -> list[object]:
+            async def kill_later() -> None:
+                await asyncio.sleep(3)
+                for pid in cs.kernel_pids(names[2]):
+                    os.kill(pid, 9)
+
+            runs = [asyncio.wait_for(cs.run_lesson(room, name), 240) for name in names[2:]]
+            return (await asyncio.gather(*runs, kill_later(), return_exceptions=True))[:-1]
+
+        crashed, *others = asyncio.run(with_a_crash())
+        assert isinstance(crashed, RuntimeError) and "커널이 죽었습니다" in str(crashed), crashed
+        for result in others:
+            assert not isinstance(result, BaseException) and result[1] == [], result
+
+        # 커널이 죽은 학생의 서버는 살아 있고, 새 커널로 다시 시작할 수 있다
+        status = cs.requests.get(f"{room.url}/user/{names[2]}/api/status", headers=room.headers(), timeout=30)
+        assert status.ok
+        again = cs.new_kernel(room, names[2])
+        assert asyncio.run(cs._execute(room, names[2], again, ["print(1 + 1)"])) == []
+
+        # 6. 강사가 고쳐 올린 뒤 다시 받아도 학생이 고친 노트북은 그대로다
+        mine = Path(pwd.getpwnam(names[0]).pw_dir) / "dl-course" / "notebooks" / cs.LESSON
+        edited = json.loads(mine.read_text(encoding="utf-8"))
+        edited["cells"].append({"cell_type": "markdown", "metadata": {}, "source": ["학생의 메모"]})
+        mine.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+        cs._instructor_update(room.base, room.repo)
+        assert cs.pull_course(room, names[0]) == "finished"
+        assert "학생의 메모" in mine.read_text(encoding="utf-8"), "학생이 고친 노트북이 사라졌습니다"
+        updated = mine.parent / "02_perceptron_activation.ipynb"
+        assert "강사의 수정" in updated.read_text(encoding="utf-8"), "강사의 수정이 오지 않았습니다"
+        untouched = Path(pwd.getpwnam(names[1]).pw_dir) / "dl-course" / "notebooks" / cs.LESSON
+        assert cs.pull_course(room, names[1]) == "finished"
+        assert "강사의 수정" in untouched.read_text(encoding="utf-8")
+
+    elapsed = time.perf_counter() - started
+    record = {
+        "students": STUDENTS,
+        "cpus": os.cpu_count(),
+        "server_start_seconds": {k: round(v, 1) for k, v in start_times.items()},
+        "memory_mb_after_lesson": {k: round(v) for k, v in memory.items()},
+        "lesson_seconds_alone": round(solo_seconds, 1),
+        "lesson_seconds_concurrent": {k: round(v[0], 1) for k, v in concurrent.items()},
+        "scenario_seconds": round(elapsed, 1),
+    }
+    (ROOT / "_build").mkdir(exist_ok=True)
+    (ROOT / "_build" / "classroom.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    assert elapsed < 300, f"강의실 시험이 {elapsed:.0f}초 걸렸습니다(5분 안이어야 합니다)"
+
+
+def _load_config(**env: str) -> object:
+    from traitlets.config import Config
+
+    config = Config()
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        source = (ROOT / "classroom" / "jupyterhub_config.py").read_text(encoding="utf-8")
+        exec(compile(source, "jupyterhub_config.py", "exec"), {"get_config": lambda: config, "load_subconfig": print})
+    finally:
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return config
+
+
+def test_config_limits_each_student_and_shares_the_data_read_only() -> None:
+    config = _load_config(COURSE_DATA_DIR="/srv/x/data", COURSE_THREADS="2")
+    environment = config.Spawner.environment
+    assert environment["DL_COURSE_DATA_DIR"] == "/srv/x/data"
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS"):
+        assert environment[name] == "2", name
+    assert config.JupyterHub.authenticator_class == "pam" and config.JupyterHub.ip == "127.0.0.1"
+    assert config.Spawner.mem_limit == "3G" and config.Spawner.cpu_limit == 1.0
+    # 메모리와 CPU를 강제하는 스포너를 고르면 그 스포너가 같은 상한을 쓴다
+    systemd = _load_config(COURSE_SPAWNER="systemd", COURSE_MEM_LIMIT="2G")
+    assert systemd.JupyterHub.spawner_class == "systemdspawner.SystemdSpawner"
+    assert systemd.Spawner.mem_limit == "2G" and systemd.SystemdSpawner.dynamic_users is False
+
+
+def test_instructor_sizing_table_comes_from_the_measurement() -> None:
+    import measure_classroom
+
+    from helpers.results import load_result
+
+    data = load_result("classroom")["data"]
+    readme = (ROOT / "classroom" / "README.md").read_text(encoding="utf-8")
+    assert measure_classroom.sizing_table(data) in readme, "python tools/measure_classroom.py로 표를 다시 만드세요"
+    for key in ("server_start_seconds", "memory_mb_per_student", "lesson_seconds_alone", "lesson_seconds_together"):
+        assert f"{data[key]}" in readme, key

@@ -1,0 +1,380 @@
+"""강의실 시나리오: 127.0.0.1에 진짜 JupyterHub를 띄우고, 학생 N명이 동시에 강의를 듣는다.
+
+tests/test_classroom.py와 tools/measure_classroom.py가 함께 쓴다. root로 실행해야 한다(학생마다 진짜 시스템 계정).
+
+1. 학생 계정(student1…N)을 만들고(홈 폴더 700), 데이터를 한 번만 읽기 전용 폴더에 둔다.
+2. 강의 저장소(git)를 만들고 classroom/jupyterhub_config.py로 허브를 띄운다(configurable-http-proxy 포함).
+3. 학생마다 PAM으로 로그인하고, 서버를 띄우고(시간을 잰다), nbgitpuller로 강의를 받는다.
+4. 학생 한 명이 혼자 01 노트북을 처음부터 끝까지 실행한 시간을 재고, 이어서 N명이 동시에 실행한다.
+5. 다른 학생의 파일과 공유 데이터를 읽고 쓰려 해 보고, 한 학생의 커널을 죽여도 다른 학생은 끝까지 가는지 본다.
+6. 강사가 강의를 고친 뒤 학생이 다시 받아도 학생이 고친 노트북이 그대로인지 본다.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import pwd
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSON = "01_neuron.ipynb"
+DATA_FILES = (
+    "cereal.csv", "ThoraricSurgery.csv", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+    "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz",
+)  # fmt: skip
+
+
+@dataclass
+class Classroom:
+    """띄운 허브와 학생들. 측정값은 ``measurements``에 모인다."""
+
+    base: Path
+    url: str
+    token: str
+    students: list[str]
+    passwords: dict[str, str]
+    repo: Path
+    data_dir: Path
+    hub: subprocess.Popen[bytes]
+    measurements: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def api(self) -> str:
+        return f"{self.url}/hub/api"
+
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"token {self.token}"}
+
+
+def _run(*command: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+
+
+def find_proxy() -> str | None:
+    """configurable-http-proxy 실행 파일: PATH 또는 _build/node(.ci/run이 npm으로 설치)."""
+    local = ROOT / "_build" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
+    return shutil.which("configurable-http-proxy") or (str(local) if local.exists() else None)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _make_students(n: int, prefix: str) -> dict[str, str]:
+    passwords = {}
+    for i in range(1, n + 1):
+        name = f"{prefix}{i}"
+        with contextlib.suppress(subprocess.CalledProcessError):
+            _run("userdel", "-r", name)
+        _run("useradd", "--create-home", "--shell", "/bin/bash", name)
+        Path(pwd.getpwnam(name).pw_dir).chmod(0o700)  # 다른 학생이 들어올 수 없다
+        passwords[name] = secrets.token_urlsafe(12)
+        _run("chpasswd", input=f"{name}:{passwords[name]}\n")
+    return passwords
+
+
+def _make_repo(base: Path) -> Path:
+    """강의 저장소(강사의 git 저장소 흉내): 노트북 폴더. 학생은 nbgitpuller로 여기서 받는다."""
+    work = base / "instructor"
+    (work / "notebooks").mkdir(parents=True)
+    for path in sorted((ROOT / "notebooks").glob("0[0-7]_*.ipynb")):
+        shutil.copy2(path, work / "notebooks" / path.name)
+    git = ["git", "-C", str(work), "-c", "user.name=강사", "-c", "user.email=instructor@example.invalid"]
+    _run("git", "init", "-q", "-b", "main", str(work))
+    _run(*git, "add", ".")
+    _run(*git, "commit", "-q", "-m", "강의 자료")
+    bare = base / "course.git"
+    _run("git", "clone", "-q", "--bare", str(work), str(bare))
+    for path in [base, bare, *bare.rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o055)  # 학생이 읽을 수 있게
+    return bare
+
+
+def _instructor_update(base: Path, bare: Path) -> None:
+    """강사가 01과 02를 고쳐 올린다."""
+    work = base / "instructor"
+    git = ["git", "-C", str(work), "-c", "user.name=강사", "-c", "user.email=instructor@example.invalid"]
+    for name in ("01_neuron.ipynb", "02_perceptron_activation.ipynb"):
+        nb = json.loads((work / "notebooks" / name).read_text(encoding="utf-8"))
+        nb["cells"].append({"cell_type": "markdown", "id": uuid.uuid4().hex[:8], "metadata": {}, "source": ["강사의 수정"]})
+        (work / "notebooks" / name).write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    _run(*git, "commit", "-q", "-am", "강사의 수정")
+    _run(*git, "push", "-q", str(bare), "main")
+    for path in bare.rglob("*"):
+        path.chmod(path.stat().st_mode | 0o044 | (0o011 if path.is_dir() else 0))
+
+
+@contextlib.contextmanager
+def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classroom]:
+    """허브를 띄우고 학생 계정을 만든다. 끝나면 허브, 학생 서버, 계정, 폴더를 모두 지운다."""
+    proxy = find_proxy()
+    if proxy is None:
+        raise RuntimeError("configurable-http-proxy가 없습니다: npm install configurable-http-proxy")
+    base = Path(tempfile.mkdtemp(prefix="dl-classroom-"))
+    base.chmod(0o755)
+    passwords = _make_students(n_students, prefix)
+    data_dir = base / "data"
+    data_dir.mkdir()
+    for name in DATA_FILES:
+        shutil.copy2(ROOT / "data" / name, data_dir / name)
+        (data_dir / name).chmod(0o644)
+    data_dir.chmod(0o755)  # root의 폴더: 학생은 읽기만 한다
+    repo = _make_repo(base)
+    state = base / "hub"
+    state.mkdir(mode=0o700)
+    token = secrets.token_hex(32)
+    gitconfig = base / "gitconfig"
+    gitconfig.write_text(f"[safe]\n\tdirectory = {repo}\n", encoding="utf-8")
+    gitconfig.chmod(0o644)
+    extra = base / "test_config.py"
+    extra.write_text(
+        f"c.JupyterHub.services = [{{'name': 'classroom-test', 'api_token': {token!r}}}]\n"
+        "c.JupyterHub.load_roles = [{'name': 'classroom-test', 'services': ['classroom-test'],\n"
+        "  'scopes': ['admin:users', 'admin:servers', 'access:servers', 'list:users', 'read:users']}]\n"
+        "c.Spawner.args = ['--ServerApp.terminals_enabled=False']\n"
+        # 시험용 강의 저장소는 root 소유의 로컬 폴더다: 학생 계정의 git이 믿도록 한다(실제 수업은 https 저장소).
+        f"c.Spawner.environment.update({{'GIT_CONFIG_GLOBAL': {str(gitconfig)!r}}})\n",
+        encoding="utf-8",
+    )
+    port = _free_port()
+    env = {
+        **os.environ,
+        "COURSE_VENV": str(Path(sys.executable).parent.parent),
+        "COURSE_DATA_DIR": str(data_dir),
+        "COURSE_STATE_DIR": str(state),
+        "COURSE_HUB_PORT": str(port),
+        "COURSE_CHP": proxy,
+        "COURSE_STUDENTS": ",".join(passwords),
+        "COURSE_HUB_EXTRA_CONFIG": str(extra),
+        "CONFIGPROXY_API_PORT": str(_free_port()),
+    }
+    log = (base / "hub.log").open("wb")
+    hub = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyterhub"), "-f", str(ROOT / "classroom" / "jupyterhub_config.py"),
+         f"--ConfigurableHTTPProxy.api_url=http://127.0.0.1:{env['CONFIGPROXY_API_PORT']}",
+         f"--JupyterHub.hub_port={_free_port()}"],
+        cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    room = Classroom(base, f"http://127.0.0.1:{port}", token, list(passwords), passwords, repo, data_dir, hub)
+    reachable = python_reachable_by_students()
+    reachable.__enter__()
+    try:
+        _wait_for(lambda: requests.get(f"{room.api}/", timeout=2).ok, 60, "허브가 뜨지 않습니다", base / "hub.log")
+        yield room
+    finally:
+        for name in room.students:
+            with contextlib.suppress(Exception):
+                requests.delete(f"{room.api}/users/{name}/server", headers=room.headers(), timeout=30)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(hub.pid, signal.SIGTERM)
+        try:
+            hub.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(hub.pid, signal.SIGKILL)
+        log.close()
+        for name in room.students:
+            subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+            subprocess.run(["userdel", "-r", name], capture_output=True)
+        reachable.__exit__(None, None, None)
+        if os.environ.get("KEEP_CLASSROOM") != "1":  # 문제를 살펴보려면 KEEP_CLASSROOM=1
+            shutil.rmtree(base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def python_reachable_by_students() -> Iterator[None]:
+    """학생 계정이 강의용 파이썬을 실행할 수 있게 한다.
+
+    실제 강의 서버에서는 가상환경을 /opt 같은 공용 폴더에 만든다(classroom/README.md). 개발 컴퓨터나 CI에서는
+    가상환경의 파이썬이 root의 홈 폴더(pyenv) 아래에 있을 수 있어, 시나리오 동안만 그 경로의 폴더들에
+    '지나가기'(x) 권한을 더하고 끝나면 되돌린다(목록 보기 권한은 주지 않는다)."""
+    target = Path(os.path.realpath(sys.executable))
+    changed: list[tuple[Path, int]] = []
+    for folder in reversed(target.parents):
+        mode = folder.stat().st_mode
+        if not mode & 0o001:
+            changed.append((folder, mode))
+            folder.chmod(mode | 0o001)
+    try:
+        yield
+    finally:
+        for folder, mode in changed:
+            folder.chmod(mode & 0o7777)
+
+
+def _wait_for(check: Any, seconds: float, message: str, log: Path | None = None) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(Exception):
+            if check():
+                return
+        time.sleep(0.3)
+    tail = log.read_text(errors="replace")[-3000:] if log and log.exists() else ""
+    raise RuntimeError(f"{message}\n{tail}")
+
+
+def login(room: Classroom, name: str) -> bool:
+    """학생이 로그인 화면에서 자기 계정과 비밀번호로 들어간다(PAM)."""
+    return login_with_password(room, name, room.passwords[name])
+
+
+def login_with_password(room: Classroom, name: str, password: str) -> bool:
+    session = requests.Session()
+    page = session.get(f"{room.url}/hub/login", timeout=10)
+    xsrf = session.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
+    reply = session.post(
+        f"{room.url}/hub/login",
+        data={"username": name, "password": password, "_xsrf": xsrf},
+        allow_redirects=False,
+        timeout=30,
+    )
+    return reply.status_code == 302 and "jupyterhub-session-id" in session.cookies
+
+
+def start_server(room: Classroom, name: str) -> float:
+    """학생의 서버를 띄우고 준비될 때까지의 시간(초)."""
+    start = time.perf_counter()
+    reply = requests.post(f"{room.api}/users/{name}/server", headers=room.headers(), timeout=30)
+    assert reply.status_code in (201, 202), reply.text
+
+    def ready() -> bool:
+        user = requests.get(f"{room.api}/users/{name}", headers=room.headers(), timeout=10).json()
+        server = user.get("servers", {}).get("", {})
+        return bool(server.get("ready"))
+
+    _wait_for(ready, 180, f"{name}의 서버가 뜨지 않습니다", room.base / "hub.log")
+    return time.perf_counter() - start
+
+
+def pull_course(room: Classroom, name: str) -> str:
+    """nbgitpuller 링크로 강의를 받는다(링크가 여는 페이지가 부르는 것과 같은 API). 마지막 상태 줄을 돌려준다."""
+    query = urllib.parse.urlencode({"repo": str(room.repo), "branch": "main", "targetpath": "dl-course"})
+    reply = requests.get(f"{room.url}/user/{name}/git-pull/api?{query}", headers=room.headers(), stream=True, timeout=120)
+    reply.raise_for_status()
+    last = ""
+    for line in reply.iter_lines(decode_unicode=True):
+        if line and line.startswith("data:"):
+            event = json.loads(line[5:])
+            last = event.get("phase", last)
+            if event.get("phase") == "error":
+                raise RuntimeError(f"{name}: nbgitpuller 오류: {event}")
+    return last
+
+
+def link(room: Classroom, notebook: str = LESSON) -> str:
+    """학생에게 나눠 줄 nbgitpuller 링크."""
+    query = urllib.parse.urlencode(
+        {"repo": str(room.repo), "branch": "main", "urlpath": f"lab/tree/dl-course/notebooks/{notebook}"}
+    )
+    return f"{room.url}/hub/user-redirect/git-pull?{query}"
+
+
+async def _execute(room: Classroom, name: str, kernel_id: str, codes: list[str], timeout: float = 600) -> list[str]:
+    """커널에서 코드 셀을 차례로 실행한다(JupyterLab이 쓰는 웹소켓 채널). 오류가 난 셀의 메시지 목록."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    url = room.url.replace("http://", "ws://") + f"/user/{name}/api/kernels/{kernel_id}/channels"
+    connection = await websocket_connect(HTTPRequest(url, headers=room.headers()), max_message_size=64 * 2**20)
+    errors: list[str] = []
+    try:
+        for code in codes:
+            msg_id = uuid.uuid4().hex
+            await connection.write_message(json.dumps({
+                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": name, "session": msg_id,
+                           "version": "5.3", "date": ""},
+                "parent_header": {}, "metadata": {}, "channel": "shell",
+                "content": {"code": code, "silent": False, "store_history": False, "user_expressions": {},
+                            "allow_stdin": False, "stop_on_error": True},
+            }))  # fmt: skip
+            while True:
+                raw = await asyncio.wait_for(connection.read_message(), timeout)
+                if raw is None:
+                    raise RuntimeError(f"{name}: 커널 연결이 끊겼습니다")
+                message = json.loads(raw)
+                if message["msg_type"] == "status" and message["content"].get("execution_state") in ("restarting", "dead"):
+                    raise RuntimeError(f"{name}: 커널이 죽었습니다")
+                if message.get("parent_header", {}).get("msg_id") != msg_id:
+                    continue
+                if message["msg_type"] == "error":
+                    errors.append(f"{message['content']['ename']}: {message['content']['evalue']}")
+                if message["msg_type"] == "execute_reply":
+                    break
+            if errors:
+                break
+    finally:
+        connection.close()
+    return errors
+
+
+def new_kernel(room: Classroom, name: str, cwd: str = "dl-course/notebooks") -> str:
+    reply = requests.post(
+        f"{room.url}/user/{name}/api/kernels", headers=room.headers(), json={"name": "python3", "path": cwd}, timeout=60
+    )
+    reply.raise_for_status()
+    return reply.json()["id"]
+
+
+def lesson_code(room: Classroom, name: str, notebook: str = LESSON) -> list[str]:
+    """학생의 홈 폴더에 받은 노트북의 코드 셀(학생 계정으로 읽는다)."""
+    home = Path(pwd.getpwnam(name).pw_dir)
+    nb = json.loads((home / "dl-course" / "notebooks" / notebook).read_text(encoding="utf-8"))
+    codes = ["".join(cell["source"]) for cell in nb["cells"] if cell["cell_type"] == "code"]
+    return ["import os; os.chdir(os.path.expanduser('~/dl-course/notebooks'))", *codes]
+
+
+async def run_lesson(room: Classroom, name: str, notebook: str = LESSON) -> tuple[float, list[str]]:
+    kernel = await asyncio.to_thread(new_kernel, room, name)
+    start = time.perf_counter()
+    errors = await _execute(room, name, kernel, lesson_code(room, name, notebook))
+    return time.perf_counter() - start, errors
+
+
+def memory_of(name: str) -> float:
+    """학생 계정이 가진 프로세스(서버 + 커널)의 메모리 합(MB, RSS)."""
+    uid = pwd.getpwnam(name).pw_uid
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError):
+            text = status.read_text()
+            if re.search(rf"^Uid:\s+{uid}\s", text, flags=re.M):
+                match = re.search(r"^VmRSS:\s+(\d+) kB", text, flags=re.M)
+                total += int(match.group(1)) if match else 0
+    return total / 1024
+
+
+def kernel_pids(name: str) -> list[int]:
+    uid = pwd.getpwnam(name).pw_uid
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            if b"ipykernel_launcher" in cmdline.read_bytes() and cmdline.parent.stat().st_uid == uid:
+                found.append(int(cmdline.parent.name))
+    return found
+
+
+async def run_together(room: Classroom, names: list[str]) -> dict[str, tuple[float, list[str]]]:
+    """학생들이 동시에 01 노트북 전체를 실행한다. 학생마다 (걸린 시간, 오류)."""
+    results = await asyncio.gather(*(asyncio.wait_for(run_lesson(room, name), 300) for name in names))
+    return dict(zip(names, results, strict=True))

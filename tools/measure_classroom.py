@@ -1,0 +1,104 @@
+"""강의실 용량 측정: 127.0.0.1의 JupyterHub에서 학생 다섯 명이 01 노트북을 실행한다(root로 실행).
+
+    sudo .venv/bin/python tools/measure_classroom.py     # results/classroom.json
+
+잰 값: 학생 서버가 뜨는 시간, 01 노트북을 끝까지 실행한 학생 한 명의 메모리(서버 + 커널), 혼자 실행한 시간과
+다섯 명이 동시에 실행한 시간. classroom/README.md의 학생 수 표는 sizing_rows()가 이 값에서 계산한다
+(tests/test_classroom.py가 표와 결과 파일이 같은지 확인한다).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+NAME = "classroom"
+STUDENTS = 5
+CORES = (8, 16, 32)
+RAM_GB = {8: 32, 16: 64, 32: 128}  # 표의 가정: 코어 하나에 4 GB
+RESERVED_GB = 4  # 운영 체제, 허브, 프록시 몫
+BUSY_SHARE = 3  # "셋 중 한 명이 동시에 계산" 열: 강의 중에는 모두가 한꺼번에 무거운 셀을 돌리지 않는다
+
+
+def measure() -> dict[str, Any]:
+    import classroom_scenario as cs
+
+    with cs.classroom(STUDENTS) as room:
+        names = room.students
+        starts = {name: cs.start_server(room, name) for name in names}
+        for name in names:
+            cs.pull_course(room, name)
+        alone, errors = asyncio.run(cs.run_lesson(room, names[0]))
+        assert errors == [], errors
+        together = asyncio.run(cs.run_together(room, names))
+        assert all(not e for _, e in together.values()), together
+        memory = {name: cs.memory_of(name) for name in names[1:]}  # 커널 하나씩(names[0]은 혼자 실행한 커널이 더 있다)
+    return {
+        "students": STUDENTS,
+        "cpus": os.cpu_count(),
+        "server_start_seconds": round(statistics.median(starts.values()), 1),
+        "memory_mb_per_student": round(statistics.median(memory.values())),
+        "lesson_seconds_alone": round(alone, 1),
+        "lesson_seconds_together": round(statistics.median(s for s, _ in together.values()), 1),
+    }
+
+
+def sizing_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """코어 수마다 학생 수. 2코어에서 잰 값을 코어 수에 비례해 늘린 어림이다."""
+    slowdown = data["lesson_seconds_together"] / data["lesson_seconds_alone"]
+    overhead = slowdown / (data["students"] / data["cpus"])  # 코어 하나가 학생 한 명분보다 얼마나 더 느려지나
+    rows = []
+    for cores in CORES:
+        all_busy = math.floor(2 * cores / overhead)  # 모두 동시에 계산해도 혼자일 때의 2배 안
+        memory_bound = math.floor((RAM_GB[cores] - RESERVED_GB) * 1024 / data["memory_mb_per_student"])
+        rows.append(
+            {
+                "cores": cores,
+                "ram_gb": RAM_GB[cores],
+                "all_busy": all_busy,
+                "one_in_three_busy": all_busy * BUSY_SHARE,
+                "memory_bound": memory_bound,
+                "recommended": min(all_busy * BUSY_SHARE, memory_bound),
+            }
+        )
+    return rows
+
+
+def sizing_table(data: dict[str, Any]) -> str:
+    """classroom/README.md에 그대로 넣는 표(마크다운)."""
+    lines = [
+        "| 서버 코어 | 메모리(가정) | 모두 동시에 계산해도 2배 안 | 셋 중 한 명이 동시에 계산 | 메모리 한도 | 권장 최대 학생 수 |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in sizing_rows(data):
+        lines.append(
+            f"| {row['cores']} | {row['ram_gb']} GB | {row['all_busy']}명 | {row['one_in_three_busy']}명 "
+            f"| {row['memory_bound']}명 | **{row['recommended']}명** |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    from helpers.results import save_result
+
+    data = measure()
+    path = save_result(
+        NAME,
+        data,
+        script="tools/measure_classroom.py",
+        note=f"학생 {STUDENTS}명, 127.0.0.1의 JupyterHub(LocalProcessSpawner), 01 노트북 전체, 학생당 계산 스레드 1개",
+    )
+    print(path)
+    print(sizing_table(data))
+
+
+if __name__ == "__main__":
+    main()
