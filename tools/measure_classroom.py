@@ -75,7 +75,7 @@ def sizing_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
 def sizing_table(data: dict[str, Any]) -> str:
     """classroom/README.md에 그대로 넣는 표(마크다운)."""
     lines = [
-        "| 서버 코어 | 메모리(가정) | 모두 동시에 계산해도 2배 안 | 셋 중 한 명이 동시에 계산 | 메모리 한도 | 권장 최대 학생 수 |",
+        "| 서버 코어 | 메모리(가정) | 모두 동시에 계산해도 실행 시간 2배 이내 | 셋 중 한 명이 동시에 계산 | 메모리로 본 최대 | 권장 최대 학생 수 |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in sizing_rows(data):
