@@ -246,6 +246,7 @@ q5 = Exercise(
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수·모델을 처음 보는 입력으로 실행해 채점한다.
 
+import functools  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
@@ -389,9 +390,17 @@ def _check_cnn(build_cnn: Any) -> str | None:
     return None
 
 
-def _cnn_right():
+def _cnn_right(*, separate_activation: bool = False):
+    """예시 풀이. separate_activation=True는 softmax를 Activation 층으로 따로 두고 손실을 클래스 이름
+    문자열로 적은 풀이로, 이것도 맞다."""
     import keras
 
+    if separate_activation:
+        head = [keras.layers.Dense(10), keras.layers.Activation("softmax")]
+        loss = "SparseCategoricalCrossentropy"
+    else:
+        head = [keras.layers.Dense(10, activation="softmax")]
+        loss = "sparse_categorical_crossentropy"
     model = keras.Sequential(
         [
             keras.Input(shape=(28, 28, 1)),
@@ -400,30 +409,10 @@ def _cnn_right():
             keras.layers.Conv2D(32, 3, activation="relu"),
             keras.layers.MaxPooling2D(),
             keras.layers.Flatten(),
-            keras.layers.Dense(10, activation="softmax"),
+            *head,
         ]
     )
-    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    return model
-
-
-def _cnn_with_activation_layer():
-    """출력층의 softmax를 Activation 층으로 따로 두고, 손실을 클래스 이름 문자열로 적은 풀이도 맞다."""
-    import keras
-
-    model = keras.Sequential(
-        [
-            keras.Input(shape=(28, 28, 1)),
-            keras.layers.Conv2D(16, 3, activation="relu"),
-            keras.layers.MaxPooling2D(),
-            keras.layers.Conv2D(32, 3, activation="relu"),
-            keras.layers.MaxPooling2D(),
-            keras.layers.Flatten(),
-            keras.layers.Dense(10),
-            keras.layers.Activation("softmax"),
-        ]
-    )
-    model.compile(optimizer="adam", loss="SparseCategoricalCrossentropy", metrics=["accuracy"])
+    model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
     return model
 
 
@@ -472,7 +461,7 @@ code2 = CodeExercise(
         '    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])\n'
         "    return model"
     ),
-    correct=[_cnn_right, _cnn_with_activation_layer],
+    correct=[_cnn_right, functools.partial(_cnn_right, separate_activation=True)],
     mistakes=[
         (_cnn_variant("no_pooling"), "예산"),
         (_cnn_variant("one_unit"), "늘 1.0"),
