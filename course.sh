@@ -72,6 +72,16 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     echo "설치 완료: $(( $(date +%s) - start )) 초"
 fi
 
+# 시험과 노트북 재실행은 이 컴퓨터의 기록(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정, fontconfig
+# 캐시)에 결과가 달라지지 않도록, 실행마다 새로 만든 빈 폴더를 캐시와 설정 자리로 쓴다(몇 초 걸린다).
+fresh_caches() {
+    fresh=$(mktemp -d "${TMPDIR:-/tmp}/dl-course-run.XXXXXX")
+    trap 'rm -rf "$fresh"' EXIT
+    export MPLCONFIGDIR="$fresh/matplotlib" IPYTHONDIR="$fresh/ipython" KERAS_HOME="$fresh/keras" \
+           JUPYTER_CONFIG_DIR="$fresh/jupyter/config" JUPYTER_RUNTIME_DIR="$fresh/jupyter/runtime" \
+           XDG_CACHE_HOME="$fresh/cache"
+}
+
 command=${1:-lab}
 shift || true
 case "$command" in
@@ -86,10 +96,12 @@ case "$command" in
         ;;
     test)
         # 설정(대상 폴더, nbval 방식)은 pyproject.toml의 [tool.pytest.ini_options]에 있다.
-        exec "$VENV/bin/python" -m pytest "$@"
+        fresh_caches
+        "$VENV/bin/python" -m pytest "$@"
         ;;
     refresh)
-        exec "$VENV/bin/python" tools/execute_notebooks.py "$@"
+        fresh_caches
+        "$VENV/bin/python" tools/execute_notebooks.py "$@"
         ;;
     book)
         exec "$VENV/bin/python" tools/build_book.py "$@"

@@ -1,13 +1,33 @@
 """matplotlib에서 한글이 깨지지 않게 하는 글꼴 설정.
 
-순서: (1) 운영체제에 설치된 한글 글꼴(Windows 맑은 고딕, macOS 애플고딕,
-Linux/Colab 나눔고딕·Noto Sans CJK), (2) 없으면 ``koreanize-matplotlib`` 패키지가
-함께 배포하는 나눔고딕 파일을 등록한다. 그 패키지를 import 하지는 않는다
+**무엇을 고르나.** 강의 환경(requirements.txt, environment.yml)에 들어 있는
+``koreanize-matplotlib`` 패키지가 함께 배포하는 나눔고딕 네 파일(Light 300, Regular 400,
+Bold 600, ExtraBold 700)을 운영 체제와 상관없이 **먼저** 쓴다. 그 패키지를 import 하지는 않는다
 (그 패키지의 import는 Python 3.12에서 없어진 ``distutils``를 쓴다).
+
+**왜 운영 체제 글꼴보다 먼저인가.**
+
+- 어느 컴퓨터에서나 그림이 똑같이 보인다. 강사의 화면, 학생의 Windows·macOS·Linux·Colab,
+  CI와 웹 사이트의 그림이 같은 글꼴, 같은 글자 폭으로 그려진다.
+- matplotlib의 ``weight="bold"``는 굵기 700을 뜻하는데, 운영 체제 글꼴에는 700이 없는 것이 많다.
+  macOS의 애플고딕(AppleGothic)은 굵기가 하나(400)뿐이고, Debian·Ubuntu의 ``fonts-nanum``
+  나눔고딕은 400과 600뿐이다. 그러면 matplotlib 3.11은 굵은 글씨를 그릴 때마다
+  ``findfont: Failed to find font weight bold ...``를 로그로 남기고, 학생의 JupyterLab에는
+  빨간 글씨로 보인다. 함께 배포되는 나눔고딕에는 진짜 700(ExtraBold)이 있다.
+- ``fonts-nanum``의 나눔고딕도 이름이 똑같이 ``NanumGothic``이다. 두 벌이 섞이면 굵기마다 다른
+  파일이 골라질 수 있으므로, 이 과정(process) 안에서는 다른 ``NanumGothic`` 항목을 빼고 함께 배포되는
+  네 파일만 그 이름으로 남긴다. 컴퓨터에 설치된 글꼴 파일은 건드리지 않는다.
+
+**패키지가 없을 때.** 운영 체제의 한글 글꼴을 :data:`PREFERRED_FONTS` 순서로 찾되, 굵은 면(600 이상)이
+있는 글꼴을 먼저 고른다(맑은 고딕, Apple SD 산돌고딕 Neo, Noto Sans CJK 등). 고른 글꼴에 400이나
+700 면이 없으면 가장 가까운 면을 그 굵기로도 등록해, 굵은 글씨는 그 글꼴의 굵은 면으로(굵은 면이
+아예 없으면 보통 굵기로) 로그 없이 그린다. 한글 글꼴이 하나도 없으면 :class:`KoreanFontWarning`을
+한 번 내고 무엇을 설치할지 알려 준다.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.util
 import warnings
@@ -18,17 +38,20 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib import font_manager
 
-# 먼저 찾을수록 앞에 둔다. 운영체제 기본 글꼴이 가장 자연스럽게 보인다.
+# 함께 배포되는 나눔고딕이 없을 때 찾는 운영 체제 글꼴. 앞에 있을수록 먼저 고른다.
 PREFERRED_FONTS: tuple[str, ...] = (
-    "Malgun Gothic",  # Windows
-    "AppleGothic",  # macOS
-    "Apple SD Gothic Neo",  # macOS
-    "NanumGothic",  # Linux(fonts-nanum), Colab, koreanize-matplotlib
+    "Malgun Gothic",  # Windows (보통 400, 굵게 700)
+    "Apple SD Gothic Neo",  # macOS (여러 굵기)
+    "AppleGothic",  # macOS (굵기 하나)
+    "NanumGothic",  # Linux의 fonts-nanum (400, 600)
     "NanumBarunGothic",
     "Noto Sans CJK KR",
     "Noto Sans KR",
     "Noto Sans CJK JP",  # fonts-noto-cjk의 .ttc는 이 이름으로 등록되지만 한글도 들어 있다
 )
+
+# 강의 그림이 쓰는 굵기: 보통(normal, 400)과 굵게(bold, 700).
+REQUIRED_WEIGHTS: tuple[int, ...] = (400, 700)
 
 FIX_HINT = (
     "한글 글꼴을 찾지 못했습니다. 그래프의 한글이 네모(□)로 보일 수 있습니다.\n"
@@ -63,21 +86,83 @@ def _bundled_font_files() -> list[Path]:
     return files
 
 
+def _weight(entry: font_manager.FontEntry) -> int:
+    """글꼴 항목의 굵기를 100~900의 수로."""
+    weight = entry.weight
+    if isinstance(weight, str):
+        return int(font_manager.weight_dict.get(weight, 400))
+    return int(weight)
+
+
+def _forget_cached_lookups() -> None:
+    """글꼴 목록을 바꾼 뒤 matplotlib이 기억해 둔 찾기 결과를 지운다(addfont가 하는 것과 같다)."""
+    cached = getattr(font_manager.fontManager, "_findfont_cached", None)
+    if cached is not None and hasattr(cached, "cache_clear"):
+        cached.cache_clear()
+
+
+def _register_bundled(files: list[Path]) -> str:
+    """함께 배포되는 나눔고딕을 등록하고, 같은 이름의 다른 파일은 이 과정의 목록에서 뺀다."""
+    manager = font_manager.fontManager
+    family = font_manager.FontProperties(fname=str(files[0])).get_name()
+    ours = {str(path) for path in files}
+    manager.ttflist[:] = [
+        entry for entry in manager.ttflist if entry.name != family or entry.fname in ours
+    ]
+    registered = {entry.fname for entry in manager.ttflist if entry.name == family}
+    for path in files:
+        if str(path) not in registered:
+            manager.addfont(str(path))
+    _forget_cached_lookups()
+    return family
+
+
+def _system_family() -> str | None:
+    """운영 체제의 한글 글꼴 가운데 쓸 것: 굵은 면(600 이상)이 있는 것을 먼저."""
+    faces: dict[str, list[int]] = {}
+    for entry in font_manager.fontManager.ttflist:
+        if entry.name in PREFERRED_FONTS and entry.style == "normal":
+            faces.setdefault(entry.name, []).append(_weight(entry))
+    available = [name for name in PREFERRED_FONTS if name in faces]
+    with_bold = [name for name in available if max(faces[name]) >= 600]
+    return (with_bold or available or [None])[0]
+
+
+def _fill_missing_weights(family: str) -> None:
+    """고른 운영 체제 글꼴에 400이나 700 면이 없으면 가장 가까운 면을 그 굵기로도 등록한다.
+
+    예: fonts-nanum의 나눔고딕은 굵은 면(Bold)이 600이라, ``weight="bold"``(700)가 그 면을 쓰게 한다.
+    """
+    manager = font_manager.fontManager
+    entries = [e for e in manager.ttflist if e.name == family and e.style == "normal"]
+    if not entries:
+        return
+    present = {_weight(e) for e in entries}
+    added = False
+    for wanted in REQUIRED_WEIGHTS:
+        if wanted in present:
+            continue
+        nearest = min(entries, key=lambda e: (abs(_weight(e) - wanted), -_weight(e)))
+        manager.ttflist.append(dataclasses.replace(nearest, weight=wanted))
+        present.add(wanted)
+        added = True
+    if added:
+        _forget_cached_lookups()
+
+
 def korean_font_name() -> str | None:
     """이 컴퓨터에서 쓸 한글 글꼴 이름을 돌려준다. 없으면 ``None``.
 
-    설치된 글꼴을 먼저 찾고, 없으면 koreanize-matplotlib의 나눔고딕을 matplotlib에 등록한다.
+    함께 배포되는 나눔고딕을 먼저 등록해 쓰고, 없으면 운영 체제의 한글 글꼴을 고른다
+    (까닭은 모듈 설명에 있다).
     """
-    installed = _installed_font_names()
-    for name in PREFERRED_FONTS:
-        if name in installed:
-            return name
     bundled = _bundled_font_files()
-    for path in bundled:
-        font_manager.fontManager.addfont(str(path))
     if bundled:
-        return font_manager.FontProperties(fname=str(bundled[0])).get_name()
-    return None
+        return _register_bundled(bundled)
+    family = _system_family()
+    if family is not None:
+        _fill_missing_weights(family)
+    return family
 
 
 def _apply(name: str) -> None:

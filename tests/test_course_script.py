@@ -67,3 +67,38 @@ def test_lab_works_as_root(course_copy: Path) -> None:
     result = _run(course_copy, "lab")
     assert result.returncode == 0, result.stderr
     assert "jupyter lab notebooks/ --allow-root" in result.stdout
+
+
+FRESH_VARIABLES = (
+    "MPLCONFIGDIR", "IPYTHONDIR", "KERAS_HOME", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR",
+    "XDG_CACHE_HOME",
+)  # fmt: skip
+
+REPORT_ENVIRONMENT = (
+    "import json, os, sys\n"
+    "names = {names!r}\n"
+    "print(json.dumps({{n: os.environ.get(n) for n in names}}))\n"
+    "sys.exit({code})\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "stand_in"), [("test", "pytest.py"), ("refresh", "tools/execute_notebooks.py")]
+)
+def test_tests_and_refresh_use_fresh_caches(course_copy: Path, command: str, stand_in: str) -> None:
+    """시험과 노트북 재실행은 이 컴퓨터의 캐시·설정이 아니라 실행마다 새 빈 폴더를 쓰고, 끝나면 지운다.
+
+    실패한 시험의 종료 코드는 그대로 전한다.
+    """
+    import json
+
+    assert _run(course_copy, "no-such-command").returncode == 2  # 가상환경과 설치 표시를 만든다
+    script = course_copy / stand_in
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(REPORT_ENVIRONMENT.format(names=FRESH_VARIABLES, code=3), encoding="utf-8")
+    result = _run(course_copy, command, MPLCONFIGDIR=str(Path.home() / ".config" / "matplotlib"))
+    assert result.returncode == 3, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert all(seen.values()), seen
+    run_folder = Path(os.path.commonpath(list(seen.values())))  # 모두 한 임시 폴더 아래
+    assert run_folder.name.startswith("dl-course-run.") and not run_folder.exists()

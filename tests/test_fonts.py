@@ -71,22 +71,14 @@ def test_calling_twice_is_safe() -> None:
     assert mpl.rcParams["font.sans-serif"].count(first) == 1
 
 
-def test_installed_system_font_is_preferred(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fonts, "_installed_font_names", lambda: {"DejaVu Sans", "Malgun Gothic"})
-    assert fonts.korean_font_name() == "Malgun Gothic"
-
-
-def test_bundled_nanum_gothic_is_used_without_importing_koreanize(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(fonts, "_installed_font_names", lambda: {"DejaVu Sans"})
+def test_bundled_nanum_gothic_is_used_without_importing_koreanize() -> None:
     assert fonts._bundled_font_files(), "koreanize-matplotlib의 글꼴 파일이 있어야 합니다"
     assert fonts.korean_font_name() == "NanumGothic"
     assert "koreanize_matplotlib" not in sys.modules
 
 
 def test_no_font_warns_once_and_does_not_crash(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fonts, "_installed_font_names", lambda: {"DejaVu Sans"})
+    monkeypatch.setattr(fonts, "_system_family", lambda: None)
     monkeypatch.setattr(fonts, "_bundled_font_files", lambda: [])
     monkeypatch.setitem(fonts._state, "warned", False)
     with pytest.warns(fonts.KoreanFontWarning) as record:

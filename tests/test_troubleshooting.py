@@ -130,6 +130,47 @@ def trigger_glyph_missing() -> str:
     return "\n".join(str(w.message) for w in caught)
 
 
+def trigger_font_weight() -> str:
+    """fonts-nanum처럼 400과 600만 있는 나눔고딕을 직접 고르고 굵은 글씨를 그린다(파일은 함께 배포되는 것)."""
+    import dataclasses
+    import logging
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    from helpers import fonts
+
+    regular, bold = (
+        font_manager.ttfFontProperty(font_manager.get_font(str(p)))
+        for p in fonts._bundled_font_files()
+        if p.name in ("NanumGothic.ttf", "NanumGothicBold.ttf")
+    )
+    two_weights = [dataclasses.replace(e, name="NanumGothic") for e in (regular, bold)]
+    manager = font_manager.fontManager
+    saved = manager.ttflist
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("matplotlib.font_manager")
+    logger.addHandler(handler)
+    try:
+        manager.ttflist = [e for e in saved if e.name.startswith("DejaVu")] + two_weights
+        manager._findfont_cached.cache_clear()
+        with matplotlib.rc_context({"font.family": ["NanumGothic"]}):
+            fig, ax = plt.subplots()
+            ax.set_title("굵은 제목", weight="bold")
+            fig.canvas.draw()
+            plt.close(fig)
+    finally:
+        logger.removeHandler(handler)
+        manager.ttflist = saved
+        manager._findfont_cached.cache_clear()
+    return "\n".join(records)
+
+
 def trigger_distutils() -> str:
     python = _python_312_or_later()
     if python is None:
