@@ -238,7 +238,7 @@ def missing_files_message(failed: list[FileStatus]) -> str:
         if status.moved_to is not None:
             lines.append(
                 f"  - {status.name}: 손상됨(sha256 불일치). 쓰지 않고 "
-                f"'{status.moved_to.name}'(으)로 옮겨 두었습니다."
+                f"다른 이름으로 옮겨 두었습니다: '{status.moved_to.name}'."
             )
         elif status.state == "손상":
             lines.append(f"  - {status.name}: 손상됨(sha256 불일치)")
@@ -306,7 +306,7 @@ def read_idx(path: Path) -> np.ndarray:
         raw = stream.read()
     if len(raw) < 4 or raw[0:2] != b"\x00\x00" or raw[2] != 0x08:
         raise DataFileError(
-            f"'{Path(path).name}'은(는) uint8 IDX 파일이 아닙니다 (not an IDX file)."
+            f"uint8 IDX 파일이 아닙니다: '{Path(path).name}' (not an IDX file)."
         )
     ndim = raw[3]
     header = 4 + 4 * ndim

@@ -57,7 +57,7 @@ def _as_dict(history: Any) -> dict[str, list[float]]:
 def _missing(what: str, keys: Sequence[str], advice: str) -> HistoryKeyError:
     found = ", ".join(repr(k) for k in keys) if keys else "(없음 / none)"
     return HistoryKeyError(
-        f"학습 기록에 {what}이(가) 없습니다. 있는 키: {found}. {advice}\n"
+        f"학습 기록에 없는 항목: {what}. 있는 키: {found}. {advice}\n"
         f"The history has no {what}. Keys found: {found}."
     )
 

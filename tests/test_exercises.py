@@ -106,7 +106,12 @@ import time  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from helpers.exercises.coding import CodeExercise, is_blank_function, time_limit  # noqa: E402
+from helpers.exercises.coding import (  # noqa: E402
+    CodeExercise,
+    TimeLimitExceeded,
+    is_blank_function,
+    time_limit,
+)
 
 CODING = [(name, exercise) for name, exercise in EXERCISES if isinstance(exercise, CodeExercise)]
 CODING_IDS = [name for name, _ in CODING]
@@ -198,7 +203,7 @@ def test_time_limit_also_works_off_the_main_thread() -> None:
         try:
             with time_limit(0.3):
                 _forever()
-        except Exception as err:
+        except TimeLimitExceeded as err:  # BaseException: 학습자의 except Exception이 삼키지 못한다
             outcome.append(type(err).__name__)
 
     thread = threading.Thread(target=run)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises.core import BLANK_MESSAGE, Exercise
+from helpers.korean import josa
 
 
 def _blank_template(*args: Any, **kwargs: Any) -> None: ...
@@ -41,8 +42,11 @@ def is_blank_function(obj: Any) -> bool:
     )
 
 
-class TimeLimitExceeded(Exception):
-    """학습자 코드가 제한 시간을 넘겼다."""
+class TimeLimitExceeded(BaseException):
+    """학습자 코드가 제한 시간을 넘겼다.
+
+    ``Exception``이 아니라 ``BaseException``을 잇는다: 학습자 코드의 ``except Exception: pass``가
+    이 신호를 삼켜 채점이 끝나지 않는 일이 없도록(``KeyboardInterrupt``와 같은 자리)."""
 
 
 @contextlib.contextmanager
@@ -105,30 +109,114 @@ def describe(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+def brief(value: Any) -> str:
+    """오류 안내에 쓰는 짧은 설명: 배열은 모양과 자료형만, 숫자는 그대로, 그 밖은 짧은 repr."""
+    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
+        value = value.numpy()
+    if isinstance(value, np.ndarray):
+        return f"모양 {value.shape}, {value.dtype} 배열"
+    return describe(value)
+
+
+def _parameter_names(function: Callable[..., Any], count: int) -> list[str]:
+    """함수의 위치 인수 이름(모르면 '1번째 인수'처럼)."""
+    import inspect
+
+    try:
+        names = [
+            p.name
+            for p in inspect.signature(function).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
+    except (TypeError, ValueError):
+        names = []
+    return [names[i] if i < len(names) else f"{i + 1}번째 인수" for i in range(count)]
+
+
+# 라이브러리의 영어 오류 문장 → 한국어 설명. 위에서부터 처음 맞는 것 하나를 쓴다.
+# 규칙마다 (조건들, 설명): 조건 하나는 오류 문장에 모두 들어 있어야 하는 조각들이고, 조건 가운데 하나만 맞으면 된다.
+_ERROR_ADVICE: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
+    ((("matmul",), ("not aligned",), ("mismatch in its core dimension",)),
+     "행렬 곱의 모양이 맞지 않습니다. (a, b) @ (b, c)처럼 가운데 크기가 같아야 합니다. 인수의 순서와 전치(.T)를 보세요."),
+    ((("could not be broadcast",),),
+     "두 배열의 모양이 맞지 않아 원소끼리 계산할 수 없습니다. 각 배열의 모양을 print(x.shape)로 찍어 보세요."),
+    ((("truth value of an array",),),
+     "배열 전체를 if 조건에 넣었습니다. 원소마다 고르려면 np.where(조건, 참일 때, 거짓일 때)를 쓰고, "
+     "두 배열 조건을 이을 때는 and, or 대신 &, |를 쓰세요."),
+    ((("only 0-dimensional arrays",), ("only length-1 arrays",), ("only size-1 arrays",)),
+     "math 모듈의 함수는 숫자 하나만 받습니다. 배열에는 np.tanh, np.exp처럼 NumPy 함수를 쓰세요."),
+    ((("min_ndim",), ("expected ndim",)),
+     "층이 기대하는 입력의 차원 수와 들어온 데이터의 차원 수가 다릅니다. "
+     "Conv2D는 (샘플, 높이, 너비, 채널)의 4차원 입력을 받습니다. Input(shape=...)을 확인하세요."),
+    ((("features, but", "is expecting"),),
+     "학습할 때와 예측할 때 입력의 특성(열) 수가 다릅니다. 입력은 (샘플 수, 특성 수)의 2차원 배열이어야 합니다."),
+    ((("index", "out of bounds"), ("list index out of range",)),
+     "배열이나 리스트의 범위를 벗어난 위치를 읽었습니다. 반복 범위(range)와 길이를 확인하세요."),
+    ((("ncompatible", "shape"),),
+     "층이나 배열의 모양이 맞지 않습니다. 입력과 출력의 모양을 확인하세요."),
+)  # fmt: skip
+
+
+def explain_error(err: BaseException) -> str:
+    """라이브러리의 오류를 한국어 설명 한 줄로. 모르는 오류면 빈 문자열."""
+    text = f"{type(err).__name__}: {err}"
+    for conditions, advice in _ERROR_ADVICE:
+        if any(all(piece in text for piece in condition) for condition in conditions):
+            return advice
+    return ""
+
+
 def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> Any:
-    """학습자 함수를 입력의 복사본으로 부른다. 예외는 어떤 입력에서 났는지 알려 주는
-    :class:`LearnerCodeError`로 바꾼다(시간 초과는 그대로 올려 보낸다)."""
+    """학습자 함수를 입력의 복사본으로 부른다.
+
+    - 예외는 어떤 입력(모양)에서 났는지와 한국어 설명을 먼저, 원래 오류 문장을 마지막에 담은
+      :class:`LearnerCodeError`로 바꾼다(시간 초과는 그대로 올려 보낸다).
+    - 함수가 받은 입력을 제자리에서 바꾸면(``x += …``, ``out=x``, ``x[...] = …``) 그것도 알린다:
+      학생의 데이터가 모르는 사이에 바뀌는 실수이기 때문이다.
+    """
     copies = [copy.deepcopy(a) for a in args]
+    label = name or getattr(function, "__name__", "함수")
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
-            return function(*copies)
+            result = function(*copies)
     except TimeLimitExceeded:
         raise
     except Exception as err:
-        inputs = ", ".join(describe(a) for a in args)
-        label = name or getattr(function, "__name__", "함수")
-        advice = ""
-        text = str(err)
-        if "matmul" in text or ("shapes" in text and "aligned" in text):
-            advice = "\n   행렬 곱의 모양이 맞지 않습니다. (a, b) @ (b, c)처럼 가운데 크기가 같아야 합니다. 인수의 순서와 전치(.T)를 보세요."
-        elif "truth value of an array" in text:
-            advice = "\n   배열 조건은 and, or 대신 &, |로 잇고 조건마다 괄호를 칩니다: (y_true == 1) & (y_pred == 1)"
-        elif "only 0-dimensional arrays" in text or "only length-1 arrays" in text:
-            advice = "\n   math 모듈의 함수는 숫자 하나만 받습니다. 배열에는 np.tanh, np.exp처럼 NumPy 함수를 쓰세요."
+        names = _parameter_names(function, len(args))
+        inputs = ", ".join(f"{n} = {brief(a)}" for n, a in zip(names, args, strict=True))
+        advice = explain_error(err)
+        lines = [f"{label} 함수를 부르자 오류가 났습니다. 넣은 입력: {inputs}"]
+        if advice:
+            lines.append(f"   {advice}")
+        lines.append(f"   (원래 오류: {type(err).__name__}: {str(err)[:300]})")
+        raise LearnerCodeError("\n".join(lines)) from err
+    changed = [i for i, (before, after) in enumerate(zip(args, copies, strict=True)) if _was_changed(before, after)]
+    if changed:
+        names = _parameter_names(function, len(args))
+        which = ", ".join(f"`{names[i]}`" for i in changed)
         raise LearnerCodeError(
-            f"{label}({inputs})을(를) 부르자 오류가 났습니다: {type(err).__name__}: {err}{advice}"
-        ) from err
+            f"{label} 함수가 입력으로 받은 {which} 값을 제자리에서 바꿨습니다"
+            " (예: x += …, x[...] = …, np.tanh(x, out=x)).\n"
+            "   그러면 함수를 부른 쪽의 데이터도 모르는 사이에 바뀝니다. 새 배열을 만들어 돌려주세요(예: x = x + …)."
+        )
+    return result
+
+
+def _was_changed(before: Any, after: Any) -> bool:
+    """함수에 넘긴 복사본(after)이 원래 값(before)과 달라졌는가(배열, 리스트, 딕셔너리)."""
+    if isinstance(before, np.ndarray):
+        return not (
+            isinstance(after, np.ndarray)
+            and before.shape == after.shape
+            and np.array_equal(before, after, equal_nan=True)
+        )
+    if isinstance(before, list | dict):
+        try:
+            return bool(before != after)
+        except ValueError:  # 배열이 든 리스트
+            return True
+    return False
 
 
 def returns_several(first: Any, names: Sequence[str]) -> str | None:
@@ -261,12 +349,17 @@ def _matches(got: Any, want: Any, tol: float) -> bool:
 def _difference(got: Any, want: Any, name: str, shape_hint: str) -> str:
     """값 하나가 어떻게 다른지: 모양, 값, 보이지 않을 만큼 작은 차이."""
     label = f"{name}: " if name else ""
+    if got is None or _contains_none(got):
+        return (
+            f"{label}아무 값도 돌려주지 않은 경우가 있습니다(None). "
+            "if 문의 모든 갈래에서 return하는지, print만 하고 return을 빠뜨리지 않았는지 보세요."
+        )
     got_array, want_array = as_array(got), as_array(want)
     if got_array is None:
         return f"{label}숫자 대신 {type(got).__name__} 값을 돌려줬습니다({describe(got)}). {shape_hint}".rstrip()
     if want_array is not None and got_array.shape != want_array.shape:
         return (
-            f"{label}모양이 {got_array.shape}입니다. {want_array.shape}여야 합니다. {shape_hint}".rstrip()
+            f"{label}돌려준 배열의 모양은 {got_array.shape}, 기대한 모양은 {want_array.shape}입니다. {shape_hint}".rstrip()
         )
     shown = f"기대한 값은 {describe(want)}, 받은 값은 {describe(got)}입니다."
     if describe(want) == describe(got) and want_array is not None:
@@ -275,6 +368,22 @@ def _difference(got: Any, want: Any, name: str, shape_hint: str) -> str:
     if not np.isfinite(got_array).all():
         shown += " 결과에 nan이나 inf가 있습니다."
     return label + shown
+
+
+def _short(value: Any) -> str:
+    """입력을 보여 주는 짧은 글: 원소가 8개 이하인 배열은 값까지, 큰 배열은 모양만."""
+    array = value.numpy() if hasattr(value, "numpy") and not isinstance(value, np.ndarray) else value
+    if isinstance(array, np.ndarray) and array.size > 8:
+        return brief(array)
+    return describe(value)
+
+
+def _contains_none(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return any(v is None or _contains_none(v) for v in value)
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        return any(v is None for v in value.ravel())
+    return False
 
 
 def compare_with_reference(
@@ -318,13 +427,72 @@ def compare_with_reference(
     for case, got, want in zip(cases, got_all, want_all, strict=True):
         if _matches(got, want, tol):
             continue
-        inputs = ", ".join(describe(a) for a in case)
+        inputs = ", ".join(_short(a) for a in case)
+        where = f" (입력: {inputs})"
         if isinstance(want, tuple):
             if not isinstance(got, tuple | list) or len(got) != len(want):
                 return f"값 {len(want)}개를 return {', '.join(names) or '…'}처럼 차례로 돌려주세요(받은 값: {describe(got)})."
             for index, (g, w) in enumerate(zip(got, want, strict=True)):
                 if not _matches(g, w, tol):
                     name = names[index] if index < len(names) else f"{index + 1}번째 값"
-                    return f"입력 ({inputs})에서 " + _difference(g, w, name, shape_hint)
-        return f"입력 ({inputs})에서 " + _difference(got, want, "", shape_hint)
+                    return _difference(g, w, name, shape_hint) + where
+        return _difference(got, want, "", shape_hint) + where
     return None  # pragma: no cover - 위에서 모두 다루었다
+
+
+# ---------------------------------------------------------------------------
+# Keras 모델을 만드는 문제가 함께 쓰는 검사: 층을 어떻게 썼든(Dense의 activation 인수, 따로 둔 ReLU·Softmax·Activation 층)
+# 실제로 적용되는 활성화 함수를 읽고, 출력층 활성화와 손실의 from_logits가 서로 맞는지 본다.
+
+_ACTIVATION_LAYERS = {"ReLU": "relu", "Softmax": "softmax", "LeakyReLU": "leaky_relu", "ELU": "elu", "PReLU": "prelu"}
+
+
+def _activation_name(function: Any) -> str:
+    return str(getattr(function, "__name__", function))
+
+
+def dense_activations(model: Any) -> list[tuple[int, str]]:
+    """모델의 Dense 층마다 (뉴런 수, 실제로 적용되는 활성화 함수).
+
+    ``Dense(4, activation="relu")``와 ``Dense(4), ReLU()``, ``Dense(4), Activation("relu")``는 모두
+    ``(4, "relu")``다. 사이에 있는 BatchNormalization, Dropout 같은 층은 건너뛴다.
+    """
+    import keras
+
+    found: list[list[Any]] = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            found.append([layer.units, _activation_name(layer.activation)])
+        elif found and isinstance(layer, keras.layers.Activation):
+            found[-1][1] = _activation_name(layer.activation)
+        elif found and type(layer).__name__ in _ACTIVATION_LAYERS:
+            found[-1][1] = _ACTIVATION_LAYERS[type(layer).__name__]
+    return [(units, name) for units, name in found]
+
+
+def loss_from_logits(loss: Any) -> bool:
+    """compile에 넘긴 손실이 로짓(활성화 전의 값)을 기대하는가(``from_logits=True``)."""
+    if loss is None or isinstance(loss, str):
+        return False
+    if bool(getattr(loss, "from_logits", False)):
+        return True
+    config = getattr(loss, "get_config", None)
+    if callable(config):
+        with contextlib.suppress(Exception):
+            return bool(config().get("from_logits", False))
+    return False
+
+
+def logits_problem(model: Any) -> str | None:
+    """출력층 활성화와 손실의 ``from_logits``가 어긋나면 그 설명, 맞으면 ``None``."""
+    layers = dense_activations(model)
+    if not layers:
+        return None
+    output = layers[-1][1]
+    if loss_from_logits(getattr(model, "loss", None)) and output in ("sigmoid", "softmax"):
+        return (
+            f"출력층에 활성화 함수 {josa(output, '을')} 두고 손실에도 from_logits=True를 주면 "
+            "활성화를 두 번 적용하는 셈입니다. 둘 중 하나만 쓰세요: 출력층에 활성화를 두고 손실은 기본값(from_logits=False)으로, "
+            "또는 출력층을 활성화 없이(linear) 두고 from_logits=True로."
+        )
+    return None

@@ -66,10 +66,12 @@ class Exercise:
         return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint(), 풀이는 .solution()"
 
     def check(self, answer: Any = None) -> None:
-        """답을 채점해 결과를 출력한다. 비어 있거나 틀려도 예외를 내지 않는다.
+        """답을 채점해 결과를 보여 준다. 비어 있거나 틀려도 예외를 내지 않는다.
 
+        JupyterLab에서는 색을 입힌 상자(HTML)로, 그 밖(터미널, 테스트)에서는 같은 글을 그대로 출력한다.
         노트북 출력이 깔끔하도록 아무것도 돌려주지 않는다(정답 여부가 필요하면 :meth:`grade`)."""
-        print(self.grade(answer)[1])
+        passed, message = self.grade(answer)
+        show_result(message, passed)
 
     def hint(self) -> None:
         """힌트를 출력한다."""
@@ -78,6 +80,43 @@ class Exercise:
     def solution(self) -> None:
         """풀이를 출력한다."""
         print(f"📖 풀이 — {self.title}\n{self.solution_text}")
+
+
+def _in_notebook() -> bool:
+    """HTML을 그릴 수 있는 Jupyter 커널 안에서 실행 중인가."""
+    import sys
+
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+# 결과 상자의 색: 밝은 테마와 어두운 테마 모두에서 읽히도록 반투명 배경과 진한 왼쪽 테두리.
+_BOX_COLOURS = {True: ("#1a7f37", "rgba(26, 127, 55, 0.10)"), False: ("#cf222e", "rgba(207, 34, 46, 0.08)")}
+_BOX_NEUTRAL = ("#9a6700", "rgba(154, 103, 0, 0.10)")
+
+
+def show_result(message: str, passed: bool) -> None:
+    """채점 결과를 보여 준다: Jupyter에서는 색 상자(text/html과 text/plain을 함께), 그 밖에서는 print."""
+    if not _in_notebook():
+        print(message)
+        return
+    import html
+
+    from IPython.display import display
+
+    border, background = _BOX_COLOURS[passed] if message[:1] in "✅❌" else _BOX_NEUTRAL
+    body = html.escape(message)
+    box = (
+        f'<div style="border-left: 4px solid {border}; background: {background}; '
+        'padding: 6px 10px; margin: 2px 0; white-space: pre-wrap; '
+        'font-family: var(--jp-content-font-family, sans-serif); line-height: 1.5">'
+        f"{body}</div>"
+    )
+    display({"text/plain": message, "text/html": box}, raw=True)
 
 
 def as_number(answer: Any) -> float | None:
@@ -114,3 +153,48 @@ def numbers_close(values: Any, expected: Sequence[float], tol: float = 1e-3) -> 
     return len(items) == len(expected) and all(
         math.isclose(a, b, rel_tol=tol, abs_tol=tol) for a, b in zip(items, expected, strict=True)
     )
+
+
+# ---------------------------------------------------------------------------
+# 모든 숫자 문제가 같은 규칙으로 답을 읽는다.
+# - 정수: 32, np.int64(32), 32.0처럼 값이 정수인 실수, 원소 하나인 배열. bool과 문자열은 아니다.
+# - 이름: 문자열 그대로(대소문자, 앞뒤 공백까지). 다르면 무엇이 다른지 알려 준다.
+# - 모양: 정수의 튜플이나 리스트, 행렬은 중첩된 리스트(평평한 리스트는 행렬이 아니다).
+
+
+def as_integer(answer: Any) -> int | None:
+    """답을 정수 하나로 읽는다. 값이 정수가 아니거나 숫자가 아니면 ``None``."""
+    value = as_number(answer)
+    if value is None or not value.is_integer():
+        return None
+    return int(value)
+
+
+def name_problem(answer: Any, expected: str) -> str | None:
+    """문자열 답이 ``expected``와 글자 하나까지 같은가. 같으면 ``None``, 다르면 무엇이 다른지 알려 주는 문장."""
+    if not isinstance(answer, str):
+        return f"따옴표로 감싼 문자열로 답하세요(받은 값: {answer!r})."
+    if answer == expected:
+        return None
+    if answer.strip() == expected:
+        return f"앞뒤의 공백을 지우세요(받은 값: {answer!r}). Keras는 공백이 붙은 이름을 알아듣지 못합니다."
+    if answer.strip().lower() == expected.lower():
+        return f"대소문자까지 Keras의 이름과 같아야 합니다(받은 값: {answer!r}). Keras의 이름은 소문자로 씁니다."
+    return f"답이 아닙니다(받은 값: {answer!r})."
+
+
+def as_matrix(answer: Any, shape: tuple[int, int]) -> list[list[float]] | None:
+    """중첩된 리스트·튜플·2차원 배열을 ``shape`` 모양의 행렬로 읽는다. 평평한 리스트는 ``None``."""
+    if hasattr(answer, "tolist") and getattr(answer, "ndim", None) == 2:
+        answer = answer.tolist()
+    if not isinstance(answer, list | tuple) or len(answer) != shape[0]:
+        return None
+    rows: list[list[float]] = []
+    for row in answer:
+        if not isinstance(row, list | tuple) or len(row) != shape[1]:
+            return None
+        values = [as_number(v) for v in row]
+        if any(v is None for v in values):
+            return None
+        rows.append([float(v) for v in values])  # type: ignore[arg-type]
+    return rows

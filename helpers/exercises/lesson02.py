@@ -460,6 +460,6 @@ code2 = CodeExercise(
         (lambda z: 1 - np.tanh(z), "제곱하지 않았습니다"),
         (lambda z: np.tanh(z) * (1 - np.tanh(z)), "σ(1 - σ)"),
         (lambda z: 1 - z**2, "z를 그대로 제곱"),
-        (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "여야 합니다"),
+        (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "기대한 모양은 (1,)"),
     ],
 )

@@ -372,6 +372,6 @@ code2 = CodeExercise(
         (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "평균을 냈습니다"),
         (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "전치되어"),
         (lambda X, W, d: (X.T @ d, d.sum(axis=0)), "3개를"),
-        (lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T), "db: 모양이"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T), "db: 돌려준 배열의 모양은 (5,)"),
     ],
 )
