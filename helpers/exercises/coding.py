@@ -86,7 +86,13 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 
 class LearnerCodeError(Exception):
-    """학습자의 함수가 예외를 냈다. 메시지는 학습자에게 그대로 보여 줄 한국어 문장이다."""
+    """학습자의 함수가 예외를 냈거나 입력을 제자리에서 바꿨다. 메시지는 학습자에게 그대로 보여 줄 한국어 문장이다.
+
+    ``in_place``는 입력을 바꾼 경우 ``True``다(예외가 난 경우와 구별할 때 쓴다)."""
+
+    def __init__(self, message: str, *, in_place: bool = False) -> None:
+        super().__init__(message)
+        self.in_place = in_place
 
 
 def describe(value: Any) -> str:
@@ -175,7 +181,8 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
       학생의 데이터가 모르는 사이에 바뀌는 실수이기 때문이다.
     """
     copies = [copy.deepcopy(a) for a in args]
-    label = name or getattr(function, "__name__", "함수")
+    label = name or getattr(function, "__name__", "")
+    label = "작성한" if label in ("", "<lambda>") else label
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -186,7 +193,7 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
         names = _parameter_names(function, len(args))
         inputs = ", ".join(f"{n} = {brief(a)}" for n, a in zip(names, args, strict=True))
         advice = explain_error(err)
-        lines = [f"{label} 함수를 부르자 오류가 났습니다. 넣은 입력: {inputs}"]
+        lines = [f"{label} 함수를 부르자 오류가 났습니다. 넣은 입력: {inputs or '없음'}"]
         if advice:
             lines.append(f"   {advice}")
         lines.append(f"   (원래 오류: {type(err).__name__}: {str(err)[:300]})")
@@ -198,7 +205,8 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
         raise LearnerCodeError(
             f"{label} 함수가 입력으로 받은 {which} 값을 제자리에서 바꿨습니다"
             " (예: x += …, x[...] = …, np.tanh(x, out=x)).\n"
-            "   그러면 함수를 부른 쪽의 데이터도 모르는 사이에 바뀝니다. 새 배열을 만들어 돌려주세요(예: x = x + …)."
+            "   그러면 함수를 부른 쪽의 데이터도 모르는 사이에 바뀝니다. 새 배열을 만들어 돌려주세요(예: x = x + …).",
+            in_place=True,
         )
     return result
 
@@ -409,7 +417,7 @@ def compare_with_reference(
     if all(g is None for g in got_all):
         return "함수가 아무 값도 돌려주지 않습니다. 마지막에 return으로 결과를 돌려주세요."
     if any(is_text(g) for g in got_all):
-        return "숫자가 아니라 문자열을 돌려줬습니다. str()이나 f-문자열 없이 계산한 숫자를 그대로 return하세요."
+        return "숫자가 아니라 문자열을 돌려줬습니다. 계산한 숫자를 str()이나 f-문자열로 바꾸지 말고 그대로 return하세요."
     for variant, hint in variants:
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
@@ -448,7 +456,8 @@ _ACTIVATION_LAYERS = {"ReLU": "relu", "Softmax": "softmax", "LeakyReLU": "leaky_
 
 
 def _activation_name(function: Any) -> str:
-    return str(getattr(function, "__name__", function))
+    name = str(getattr(function, "__name__", function))
+    return {"softmax_v2": "softmax"}.get(name, name)  # tf.nn.softmax의 이름은 softmax_v2
 
 
 def dense_activations(model: Any) -> list[tuple[int, str]]:

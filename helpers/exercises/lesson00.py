@@ -4,51 +4,104 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.exercises.core import Exercise
+import numpy as np
+import pandas as pd
+
+from helpers.exercises.core import Exercise, as_integer
+
+
+def _quoted_number(answer: Any) -> bool:
+    """'77'처럼 숫자를 따옴표로 감싼 문자열인가."""
+    return isinstance(answer, str) and _to_float(answer.strip()) is not None
+
+
+def _to_float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _check_rows(answer: Any) -> str | None:
-    if isinstance(answer, bool) or not isinstance(answer, int):
-        return f"행의 수는 정수로 적으세요(받은 값: {answer!r}). 예: len(df)"
-    if answer == 80:
-        return "데이터 이름은 '80 Cereals'이지만 실제 파일의 행 수는 다릅니다. len(df)로 세어 보세요."
-    if answer == 16:
-        return "16은 열(column)의 수입니다. 행(row)의 수를 구하세요: df.shape[0]"
-    if answer != 77:
-        return f"{answer}행이 아닙니다. df.shape를 출력해 보세요."
+    if isinstance(answer, pd.DataFrame):
+        return "표(DataFrame) 자체를 넘겼습니다. 표의 행 수를 세어 정수 하나로 답하세요."
+    if isinstance(answer, tuple | list) and len(answer) == 2:
+        return f"(행, 열) 두 값을 모두 넘겼습니다(받은 값: {answer!r}). 그 가운데 행의 수만 답하세요."
+    if _quoted_number(answer):
+        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
+    count = as_integer(answer)
+    if count is None:
+        return f"행의 수는 정수 하나로 적으세요(받은 값: {answer!r}). 예: 42"
+    if count == 80:
+        return "데이터 이름은 '80 Cereals'이지만 실제 파일의 행 수는 다릅니다. 불러온 표의 행을 세어 보세요."
+    if count == 16:
+        return "16은 열(column)의 수입니다. 행(row)의 수를 구하세요. shape의 첫 번째 값입니다."
+    if count != 77:
+        return f"행의 수가 아닙니다(받은 값: {count}). cereals.shape를 출력해 보세요."
     return None
 
 
 q1 = Exercise(
     "시리얼 데이터의 행 수",
     _check_rows,
-    hint="helpers.load_cereals()가 돌려준 DataFrame을 df라 하면 df.shape는(행, 열)입니다.",
-    solution="df = helpers.load_cereals()\nanswer = len(df)   # 또는 df.shape[0] → 77",
-    correct=[77],
-    wrong=[80, 16, 78, "77", 77.0],
+    hint="helpers.load_cereals()가 돌려준 DataFrame을 cereals라 하면 cereals.shape는 (행, 열)입니다.",
+    solution=(
+        "cereals = helpers.load_cereals()\n"
+        "# cereals.shape는 (행, 열)이므로 행의 수는 첫 번째 값입니다(len(cereals)와 같습니다).\n"
+        "answer_q1 = cereals.shape[0]   # 77"
+    ),
+    correct=[77, 77.0, np.int64(77)],
+    wrong=[80, 16, 78, "77", (77, 16), pd.DataFrame({"a": [1]}), 77.5],
 )
 
 
 def _check_shape(answer: Any) -> str | None:
-    if not isinstance(answer, tuple | list) or not all(isinstance(n, int) for n in answer):
-        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {answer!r}). 예: x_train.shape"
-    shape = tuple(answer)
+    if isinstance(answer, np.ndarray) and answer.ndim > 1:
+        return f"배열 자체를 넘겼습니다(모양 {answer.shape}의 배열). 배열의 .shape를 답으로 넣으세요."
+    if isinstance(answer, str):
+        return f"따옴표 없이 튜플로 적으세요(받은 값: 문자열 {answer!r}). 예: (2, 3)"
+    if as_integer(answer) is not None:
+        return f"숫자 하나가 아니라 축마다의 크기를 모두 담은 튜플로 적으세요(받은 값: {answer!r})."
+    if not isinstance(answer, tuple | list) or not answer:
+        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 3)"
+    sizes = [as_integer(n) for n in answer]
+    if any(n is None for n in sizes):
+        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 3)"
+    shape = tuple(sizes)
+    if shape == (60000, 28, 28):
+        return None
     if shape == (60000, 784):
         return "784는 28×28 그림을 한 줄로 펼친 뒤의 크기입니다. 불러온 그대로의 모양을 적으세요."
     if shape == (10000, 28, 28):
         return "그것은 테스트 이미지의 모양입니다. 훈련 이미지(x_train)의 모양을 적으세요."
     if shape == (28, 28):
         return "그것은 그림 한 장의 모양입니다. 그림 60,000장이 쌓인 배열 전체의 모양을 적으세요."
-    if shape != (60000, 28, 28):
-        return f"{shape}가 아닙니다. x_train.shape를 출력해 보세요."
-    return None
+    if sorted(shape) == [28, 28, 60000]:
+        return "축의 순서가 다릅니다. 첫 번째 축은 그림의 장 수, 그다음이 높이와 너비입니다."
+    if shape == (60000,):
+        return "그것은 레이블(y_train)의 모양입니다. 이미지 배열 x_train의 모양을 적으세요."
+    return f"받은 모양 {shape} — x_train의 모양이 아닙니다. x_train.shape를 출력해 보세요."
 
 
 q2 = Exercise(
     "MNIST 훈련 이미지 배열의 모양",
     _check_shape,
     hint="(x_train, y_train), (x_test, y_test) = helpers.load_mnist() 다음 x_train.shape를 보세요.",
-    solution="(x_train, y_train), (x_test, y_test) = helpers.load_mnist()\nanswer = x_train.shape   # (60000, 28, 28)",
-    correct=[(60000, 28, 28), [60000, 28, 28]],
-    wrong=[(60000, 784), (10000, 28, 28), (28, 28), 60000, "(60000, 28, 28)"],
+    solution=(
+        "(x_train, y_train), (x_test, y_test) = helpers.load_mnist()\n"
+        "# 모양은 (그림의 장 수, 높이, 너비)입니다.\n"
+        "answer_q2 = x_train.shape   # (60000, 28, 28)"
+    ),
+    correct=[(60000, 28, 28), [60000, 28, 28], (np.int64(60000), 28, 28), (60000.0, 28, 28)],
+    wrong=[
+        (60000, 784),
+        (10000, 28, 28),
+        (28, 28),
+        60000,
+        "(60000, 28, 28)",
+        (28, 28, 60000),
+        (60000,),
+        np.zeros((2, 28, 28)),
+        (60000, 28.5, 28),
+    ],
 )

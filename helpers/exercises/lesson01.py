@@ -9,6 +9,7 @@ import numpy as np
 
 from helpers.exercises.core import Exercise, close
 from helpers.exercises.core import as_number as _number
+from helpers.korean import josa
 
 
 def _not_a_number(answer: Any) -> str:
@@ -17,11 +18,16 @@ def _not_a_number(answer: Any) -> str:
     return f"답은 숫자 하나로 적으세요(받은 값: {answer!r})."
 
 
+def _not_it(value: float) -> str:
+    """'120.5는 정답이 아닙니다'처럼, 받은 숫자에 맞는 조사를 붙인 첫머리."""
+    return f"{josa(f'{value:g}', '은')} 정답이 아닙니다."
+
+
 # 문제 1 ─ w = 2.5, b = 90인 뉴런에 설탕 12 g을 넣으면?
 def _check_calories(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
-        return _not_a_number(answer) + " 예: 2.5 * 12 + 90"
+        return _not_a_number(answer) + " 예: 95.5"
     if close(value, 102.5):
         return "102.5는 설탕 5 g일 때의 값입니다. 이번 입력은 12 g입니다."
     if close(value, 30.0):
@@ -31,17 +37,21 @@ def _check_calories(answer: Any) -> str | None:
     if close(value, (2.5 + 90) * 12):
         return "편향은 입력에 곱하지 않습니다: y = w·x + b입니다."
     if not close(value, 120.0):
-        return f"{value:g} kcal가 아닙니다. y = w·x + b에 w = 2.5, x = 12, b = 90을 넣어 보세요."
+        return _not_it(value) + " y = w·x + b에 문제의 w, b와 설탕의 양 x를 넣어 보세요."
     return None
 
 
 q1 = Exercise(
     "설탕 12 g 시리얼의 칼로리 예측",
     _check_calories,
-    hint="뉴런의 출력은 y = w·x + b입니다. w = 2.5, b = 90, x = 12를 넣으세요.",
-    solution="answer_q1 = 2.5 * 12 + 90   # 120.0 kcal",
-    correct=[120, 120.0, 2.5 * 12 + 90],
-    wrong=[102.5, 30.0, 1082.5, 1110.0, 110.0, "120", True],
+    hint="뉴런의 출력은 y = w·x + b입니다. 문제의 가중치 w, 편향 b와 입력 x(설탕의 양)를 넣으세요.",
+    solution=(
+        "w, b = 2.5, 90   # 강의 노트의 뉴런\n"
+        "x = 12           # 설탕 12 g\n"
+        "answer_q1 = w * x + b   # 120.0 kcal"
+    ),
+    correct=[120, 120.0, 2.5 * 12 + 90, np.float64(120.0), np.array([120.0])],
+    wrong=[102.5, 30.0, 1082.5, 1110.0, 110.0, "120", True, 1, [120, 0]],
 )
 
 
@@ -62,7 +72,7 @@ def _check_dot(answer: Any) -> str | None:
         return message
     value = _number(answer)
     if value is None:
-        return _not_a_number(answer) + " 예: np.dot(w, x) + b"
+        return _not_a_number(answer) + " 예: 95.5"
     if close(value, 33.8):
         return "가중합(33.8)까지는 맞습니다. 편향 b = 74.4를 더하세요."
     if close(value, 122.2):
@@ -73,20 +83,23 @@ def _check_dot(answer: Any) -> str | None:
             "이 문제의 입력은 x = (6, 2, 3)입니다: x = np.array([6, 2, 3])."
         )
     if not close(value, 108.2):
-        return f"{value:g}가 아닙니다. 2.8×6 + (-3.5)×2 + 8.0×3 + 74.4를 차례로 계산해 보세요."
+        return _not_it(value) + (
+            " 입력과 가중치를 짝끼리(설탕끼리, 섬유질끼리, 단백질끼리) 곱해 더하고, 편향을 한 번 더하세요. "
+            "섬유질의 가중치가 음수인 것에 주의하세요."
+        )
     return None
 
 
 q2 = Exercise(
     "입력이 세 개인 뉴런의 출력 (내적)",
     _check_dot,
-    hint="y = w₀x₀ + w₁x₁ + w₂x₂ + b입니다. NumPy로는 np.dot(w, x) + b 또는 w @ x + b.",
+    hint="y = w₀x₀ + w₁x₁ + w₂x₂ + b입니다. NumPy로는 w와 x를 배열로 만들어 내적(np.dot 또는 @)을 구한 뒤 편향을 더합니다.",
     solution=(
         "x = np.array([6, 2, 3])\n"
         "w = np.array([2.8, -3.5, 8.0])\n"
         "answer_q2 = np.dot(w, x) + 74.4   # 16.8 - 7.0 + 24.0 + 74.4 = 108.2"
     ),
-    correct=[108.2, 16.8 - 7.0 + 24.0 + 74.4],
+    correct=[108.2, 16.8 - 7.0 + 24.0 + 74.4, np.float64(108.2), np.array([108.2]), np.array(108.2)],
     wrong=[
         33.8,
         122.2,
@@ -96,6 +109,8 @@ q2 = Exercise(
         np.array([91.2, 67.4, 98.4]),
         100.0,
         "108.2",
+        108,
+        np.array([33.8 + 74.4, 0.0]),
     ],
 )
 
@@ -113,22 +128,19 @@ _NEW_W = _W + _LR * _X * (_T - _OUT)  # 0.553788
 def _check_update(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
-        return _not_a_number(answer) + " 예: w + lr * x * error"
+        return _not_a_number(answer) + " 예: 0.123"
     tol = 1e-4
     if close(value, _W + _LR * (_T - _OUT), tol):
         return "오차에 입력 x = 2를 곱하지 않았습니다. 가중치의 변화량은 학습률 × x × 오차(η·x·오차)입니다."
     if close(value, _W - _LR * _X * (_T - _OUT), tol):
-        return "부호가 반대입니다. 오차 = 목표 - 출력 = 1 - 0.7311 > 0이므로 w는 커져야 합니다."
+        return "부호가 반대입니다. 오차 = 타깃 - 출력 = 1 - 0.7311 > 0이므로 w는 커져야 합니다."
     wrong_out = _sigmoid(_W)
     if close(value, _W + _LR * _X * (_T - wrong_out), tol):
         return "출력을 σ(w)로 계산했습니다. 뉴런의 출력은 σ(w·x) = σ(0.5 × 2) = σ(1)입니다."
     if close(value, _LR * _X * (_T - _OUT), tol):
         return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5에 더한 새 가중치를 답하세요."
     if not close(value, _NEW_W, tol):
-        return (
-            f"{value:g}가 아닙니다. 출력 σ(1) ≈ 0.7311, 오차 = 1 - 0.7311을 구한 뒤 "
-            "w + 0.1 × x × 오차를 계산하세요."
-        )
+        return _not_it(value) + " ① 출력 σ(w·x) ② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 고친 w를 차례로 계산하세요."
     return None
 
 
@@ -136,7 +148,7 @@ q3 = Exercise(
     "경사 하강법 한 걸음: 새 가중치",
     _check_update,
     hint=(
-        "순서대로: ① 출력 = σ(w·x) ② 오차 = 목표 - 출력 ③ 새 w = w + 학습률 × x × 오차.\n"
+        "순서대로: ① 출력 = σ(w·x) ② 오차 = 타깃 - 출력 ③ 새 w = w + 학습률 × x × 오차.\n"
         "σ(z) = 1 / (1 + e^(-z))는 np.exp로 계산할 수 있습니다."
     ),
     solution=(
@@ -145,7 +157,7 @@ q3 = Exercise(
         "error = target - output                 # ≈ 0.268941\n"
         "answer_q3 = w + lr * x * error          # ≈ 0.553788"
     ),
-    correct=[_NEW_W, round(_NEW_W, 4)],
+    correct=[_NEW_W, round(_NEW_W, 4), np.float64(_NEW_W), 0.5538],
     wrong=[
         round(_W + _LR * (_T - _OUT), 6),
         round(_W - _LR * _X * (_T - _OUT), 6),
@@ -167,11 +179,11 @@ def _check_stuck(answer: Any) -> str | None:
             "입력 x = 0을 잊지 마세요."
         )
     if value >= 0.9:
-        return "목표(1)에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
+        return "타깃 1에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
     if close(value, 0.0):
         return "σ(w·0) = σ(0)입니다. 시그모이드에 0을 넣으면 0이 아닙니다."
     if not close(value, 0.5):
-        return f"{value:g}가 아닙니다. 가중치가 얼마이든 w·0 = 0이므로 출력은 항상 σ(0)입니다."
+        return _not_it(value) + " 가중치가 얼마이든 입력이 0이면 가중합이 얼마인지, 그 값을 시그모이드에 넣으면 얼마인지 보세요."
     return None
 
 
@@ -180,21 +192,23 @@ q4 = Exercise(
     _check_stuck,
     hint="w·x에서 x = 0이면? 그리고 가중치의 변화량 lr·x·오차는?",
     solution=(
-        "w가 무엇이든 w·0 = 0이고, 변화량 0.1·0·오차 = 0이라 w는 그대로입니다.\n"
-        "answer_q4 = 0.5   # σ(0) = 1 / (1 + e⁰) = 0.5 — 편향 b를 더해야 1 쪽으로 움직입니다."
+        "# 변화량 = 학습률 × x × 오차 = 0.1 × 0 × 오차 = 0이라 w는 3 그대로입니다.\n"
+        "# w가 무엇이든 w·0 = 0이므로 출력은 σ(0)입니다. 편향 b가 있어야 1 쪽으로 움직입니다.\n"
+        "w, x = 3.0, 0.0\n"
+        "answer_q4 = 1 / (1 + np.exp(-(w * x)))   # σ(0) = 0.5"
     ),
-    correct=[0.5, 1 / 2],
-    wrong=[1.0, 0.99, 0.0, 0.7311, 0.9526, round(_sigmoid(3.0), 6), "0.5"],
+    correct=[0.5, 1 / 2, np.float64(0.5), np.array([0.5])],
+    wrong=[1.0, 0.99, 0.0, 0.7311, 0.9526, round(_sigmoid(3.0), 6), "0.5", 3.0, 0.25],
 )
 
 
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
+# 학습자 함수는 모두 coding.call로 부른다: 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
 
 from helpers.exercises.coding import (  # noqa: E402
     CodeExercise,
     call,
-    changed_inputs,
     compare_with_reference,
     returns_several,
 )
@@ -222,19 +236,22 @@ def _check_neuron(neuron: Any) -> str | None:
         _neuron,
         _NEURON_CASES,
         variants=[
-            (lambda x, w, b: np.dot(w, x), "편향 b를 더하지 않았습니다. 출력은 가중합 w·x에 b를 더한 값입니다."),
+            (lambda x, w, b: np.dot(w, x), "편향 b를 더하지 않았습니다. 출력은 가중합에 편향을 더한 값입니다."),
             (
                 lambda x, w, b: w * x + b,
-                "원소끼리 곱한 배열이 나왔습니다. 가중합은 곱을 모두 더한 숫자 하나입니다: np.dot(w, x) + b",
+                "원소끼리 곱한 배열이 나왔습니다. 가중합은 짝끼리 곱한 값을 모두 더한 숫자 하나입니다(4절의 내적).",
             ),
             (
                 lambda x, w, b: float(np.sum(w * x + b)),
                 "편향을 입력마다 한 번씩 더했습니다. 편향은 가중합에 한 번만 더합니다.",
             ),
             (lambda x, w, b: float(np.sum(w) * np.sum(x) + b), "가중치의 합과 입력의 합을 곱했습니다. 짝끼리 곱해서 더하세요."),
+            (lambda x, w, b: float(np.mean(w * x) + b), "곱의 평균을 냈습니다. 가중합은 짝끼리 곱한 값의 평균이 아니라 합입니다."),
+            (lambda x, w, b: float(np.dot(w, x) * b), "편향을 곱했습니다. 편향은 가중합에 곱하지 않고 더하는 값입니다."),
+            (lambda x, w, b: float(np.dot(w, x) - b), "편향을 뺐습니다. 편향은 가중합에 더합니다."),
             (
                 lambda x, w, b: float(_sigmoid_array(np.dot(w, x) + b)),
-                "시그모이드를 적용했습니다. 이 문제의 뉴런은 활성화 함수 없이 w·x + b를 그대로 냅니다(4절).",
+                "시그모이드를 적용했습니다. 이 문제의 뉴런은 활성화 함수 없이 가중합에 편향을 더한 값을 그대로 냅니다(4절).",
             ),
         ],
     )
@@ -244,24 +261,56 @@ def _neuron_without_return(x, w, b):
     y = np.dot(w, x) + b  # noqa: F841 - return을 빠뜨린 흔한 실수
 
 
+def _neuron_prints(x, w, b):
+    print(np.dot(w, x) + b)  # 돌려주지 않고 화면에만 보여 준다
+
+
+def _neuron_in_place(x, w, b):
+    x *= w  # 받은 x를 제자리에서 바꾼다
+    return x.sum() + b
+
+
+def _neuron_loop(x, w, b):
+    total = 0.0
+    for i in range(len(x)):
+        total = total + w[i] * x[i]
+    return total + b
+
+
+def _neuron_one_branch(x, w, b):
+    if b != 0:
+        return np.dot(w, x) + b  # b = 0일 때는 아무것도 돌려주지 않는다
+
+
 code1 = CodeExercise(
     "함수로 쓰는 뉴런: y = w·x + b",
     _check_neuron,
     hint=(
         "입력 x와 가중치 w는 같은 길이의 NumPy 배열이고, b는 숫자입니다.\n"
-        "짝끼리 곱해 모두 더한 가중합(np.dot(w, x) 또는 w @ x)에 편향 b를 한 번 더해 돌려주세요."
+        "4절처럼 x와 w를 짝끼리 곱해 모두 더한 가중합(NumPy의 내적)을 구하고, 편향은 마지막에 한 번만 더해 돌려주세요."
     ),
-    solution=("def neuron_output(x, w, b):\n    return np.dot(w, x) + b"),
+    solution="def neuron_output(x, w, b):\n    return np.dot(w, x) + b",
     correct=[
         lambda x, w, b: np.dot(w, x) + b,
         lambda x, w, b: w @ x + b,
         lambda x, w, b: sum(wi * xi for wi, xi in zip(w, x, strict=True)) + b,
+        lambda x, w, b: x @ w + b,
+        lambda x, w, b: (w * x).sum() + b,
+        lambda x, w, b: np.inner(x, w) + b,
+        lambda x, w, b: np.array([np.dot(w, x) + b]),  # 원소 하나짜리 배열도 숫자 하나로 본다
+        _neuron_loop,
     ],
     mistakes=[
         (lambda x, w, b: np.dot(w, x), "편향 b를 더하지"),
         (lambda x, w, b: w * x + b, "원소끼리 곱한 배열"),
         (lambda x, w, b: np.sum(w * x + b), "입력마다 한 번씩"),
         (_neuron_without_return, "아무 값도 돌려주지"),
+        (_neuron_prints, "아무 값도 돌려주지"),
+        (_neuron_in_place, "`x` 값을 제자리에서 바꿨습니다"),
+        (_neuron_one_branch, "아무 값도 돌려주지 않은 경우가 있습니다"),
+        (lambda x, w, b: np.mean(w * x) + b, "평균이 아니라 합"),
+        (lambda x, w, b: np.dot(w, x) * b, "편향을 곱했습니다"),
+        (lambda x, w, b: str(np.dot(w, x) + b), "문자열"),
     ],
 )
 
@@ -280,11 +329,7 @@ def _gradient_step(w: np.ndarray, b: float, x: np.ndarray, t: float, lr: float) 
 
 
 def _check_gradient_step(gradient_step: Any) -> str | None:
-    if changed_inputs(gradient_step, *_STEP_CASES[1]):
-        return (
-            "입력으로 받은 가중치 배열을 제자리에서 바꿨습니다(w += …). 부른 쪽의 w까지 바뀌므로, "
-            "w = w + …처럼 새 배열을 만들어 돌려주세요."
-        )
+    # call이 입력을 제자리에서 바꿨는지(어느 인수인지까지) 알려 준다.
     problem = returns_several(call(gradient_step, *_STEP_CASES[0]), ("w_new", "b_new"))
     if problem:
         return problem
@@ -310,15 +355,25 @@ def _check_gradient_step(gradient_step: Any) -> str | None:
         error = t - _sigmoid_array(np.dot(w, x) + b)
         return w + lr * x * error, b
 
+    def only_change(w, b, x, t, lr):
+        error = t - _sigmoid_array(np.dot(w, x) + b)
+        return lr * x * error, lr * error
+
+    def without_lr(w, b, x, t, lr):
+        error = t - _sigmoid_array(np.dot(w, x) + b)
+        return w + x * error, b + error
+
     return compare_with_reference(
         gradient_step,
         _gradient_step,
         _STEP_CASES,
         variants=[
-            (reversed_sign, "고치는 방향이 반대입니다. 오차 = 타깃 - 출력이고, w에 학습률 × x × 오차를 더합니다."),
+            (reversed_sign, "고치는 방향이 반대입니다. 오차 = 타깃 - 출력이고, 5절의 규칙은 변화량을 w에 더합니다."),
             (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
-            (without_sigmoid, "출력에 시그모이드를 적용하지 않았습니다. 출력은 σ(w·x + b)입니다."),
-            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에 학습률 × 오차를 더합니다."),
+            (without_sigmoid, "출력에 시그모이드를 적용하지 않았습니다. 이 뉴런의 출력은 σ(w·x + b)입니다."),
+            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
+            (only_change, "변화량만 돌려줬습니다. 원래의 w와 b에 변화량을 더한 새 값을 돌려주세요."),
+            (without_lr, "학습률 lr을 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
             (
                 with_sigmoid_slope,
                 "오차에 시그모이드의 도함수 y(1 - y)를 더 곱했습니다. 교차 엔트로피 손실에서는 그 항이 약분되어 "
@@ -335,12 +390,31 @@ def _step_in_place(w, b, x, t, lr):
     return w, b + lr * error
 
 
+def _step_in_place_x(w, b, x, t, lr):
+    error = t - _sigmoid_array(np.dot(w, x) + b)
+    x *= lr * error  # 받은 x를 변화량으로 덮어쓴다
+    return w + x, b + lr * error
+
+
+def _step_on_a_copy(w, b, x, t, lr):
+    error = t - _sigmoid_array(np.dot(w, x) + b)
+    w_new = w.copy()  # 복사본을 바꾸는 것은 괜찮다
+    w_new += lr * x * error
+    return w_new, b + lr * error
+
+
+def _step_as_list(w, b, x, t, lr):
+    error = t - _sigmoid_array(np.dot(w, x) + b)
+    return [w + lr * x * error, b + lr * error]
+
+
 code2 = CodeExercise(
     "경사 하강법 한 걸음을 함수로",
     _check_gradient_step,
     hint=(
-        "① 출력 = σ(w·x + b) ② 오차 = t - 출력 ③ 새 w = w + lr × x × 오차, 새 b = b + lr × 오차.\n"
-        "σ(z) = 1 / (1 + np.exp(-z)). 결과는 return w_new, b_new로 둘 다 돌려줍니다."
+        "① 출력: 가중합에 편향을 더해 시그모이드에 넣습니다(σ(z) = 1 / (1 + e^(-z)), NumPy의 np.exp).\n"
+        "② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 w를, 입력이 언제나 1인 가중치처럼 b를 고칩니다.\n"
+        "받은 w를 바꾸지 말고 새 값을 만들어 return w_new, b_new로 둘 다 돌려주세요."
     ),
     solution=(
         "def gradient_step(w, b, x, t, lr):\n"
@@ -354,14 +428,23 @@ code2 = CodeExercise(
             w + lr * x * (t - 1 / (1 + np.exp(-(w @ x + b)))),
             b + lr * (t - 1 / (1 + np.exp(-(w @ x + b)))),
         ),
+        _step_on_a_copy,
+        _step_as_list,
+        lambda w, b, x, t, lr: (
+            (w - lr * x * (1 / (1 + np.exp(-(w @ x + b))) - t)).tolist(),
+            b - lr * (1 / (1 + np.exp(-(w @ x + b))) - t),
+        ),
     ],
     mistakes=[
         (lambda w, b, x, t, lr: (w - lr * x * (t - _sigmoid_array(w @ x + b)), b - lr * (t - _sigmoid_array(w @ x + b))), "방향이 반대"),
         (lambda w, b, x, t, lr: (w + lr * (t - _sigmoid_array(w @ x + b)), b + lr * (t - _sigmoid_array(w @ x + b))), "입력 x를 곱하지"),
         (lambda w, b, x, t, lr: (w + lr * x * (t - (w @ x + b)), b + lr * (t - (w @ x + b))), "시그모이드를 적용하지"),
         (lambda w, b, x, t, lr: (w + lr * x * (t - _sigmoid_array(w @ x + b)), b), "편향도 고쳐야"),
-        (_step_in_place, "제자리에서 바꿨습니다"),
+        (_step_in_place, "`w` 값을 제자리에서 바꿨습니다"),
+        (_step_in_place_x, "`x` 값을 제자리에서 바꿨습니다"),
         (lambda w, b, x, t, lr: w + lr * x * (t - _sigmoid_array(w @ x + b)), "2개를"),
         (lambda w, b, x, t, lr: _gradient_step(w, b, x, t, lr)[::-1], "순서가 다릅니다"),
+        (lambda w, b, x, t, lr: (lr * x * (t - _sigmoid_array(w @ x + b)), lr * (t - _sigmoid_array(w @ x + b))), "변화량만"),
+        (lambda w, b, x, t, lr: (w + x * (t - _sigmoid_array(w @ x + b)), b + (t - _sigmoid_array(w @ x + b))), "학습률 lr을 곱하지"),
     ],
 )

@@ -8,8 +8,21 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises.core import Exercise
+from helpers.exercises.coding import (
+    CodeExercise,
+    LearnerCodeError,
+    TimeLimitExceeded,
+    as_array,
+    call,
+    compare_with_reference,
+    describe,
+    is_text,
+    returns_several,
+    time_limit,
+)
+from helpers.exercises.core import Exercise, as_matrix
 from helpers.exercises.core import as_number as _number
+from helpers.korean import josa
 
 _INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
 _GATES = {
@@ -19,6 +32,13 @@ _GATES = {
     "NOR": (1, 0, 0, 0),
     "XOR": (0, 1, 1, 0),
 }
+
+
+def _quoted(answer: Any) -> str | None:
+    """답이 문자열이면 따옴표를 빼라는 안내."""
+    if isinstance(answer, str):
+        return f"따옴표 없이 적으세요(받은 값: 문자열 {answer!r}). 문자열이 아니라 숫자나 계산식으로 답합니다."
+    return None
 
 
 def _numbers(answer: Any, n: int) -> list[float] | None:
@@ -36,9 +56,11 @@ def _numbers(answer: Any, n: int) -> list[float] | None:
 
 # 문제 1 ─ NOR 게이트를 계산하는 퍼셉트론의 (w1, w2, b)
 def _check_nor(answer: Any) -> str | None:
+    if _quoted(answer):
+        return _quoted(answer)
     values = _numbers(answer, 3)
     if values is None:
-        return f"(w1, w2, b) 세 숫자를 튜플로 적으세요(받은 값: {answer!r}). 예: (1.0, 1.0, -0.5)"
+        return f"(w1, w2, b) 세 숫자를 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 2, -3)"
     w1, w2, b = values
     outputs = tuple(1 if w1 * x1 + w2 * x2 + b >= 0 else 0 for x1, x2 in _INPUTS)
     if outputs == _GATES["NOR"]:
@@ -46,13 +68,19 @@ def _check_nor(answer: Any) -> str | None:
     for name, table in _GATES.items():
         if outputs == table:
             return (
-                f"이 가중치는 {name}를 계산합니다: 출력 {outputs}. NOR는 (1, 0, 0, 0)입니다 "
+                f"이 가중치는 {josa(name, '을')} 계산합니다: 출력 {outputs}. NOR는 (1, 0, 0, 0)입니다 "
                 "(OR의 반대)."
             )
+    zs = [w1 * x1 + w2 * x2 + b for x1, x2 in _INPUTS]
+    if any(z == 0 for z in zs[1:]):
+        return (
+            f"출력: {outputs}. 가중합이 정확히 0인 입력이 있습니다. 이 계단 함수는 H(0) = 1이라 z = 0이면 1을 냅니다. "
+            "경계에 걸리지 않게 편향을 조금 옮겨 보세요."
+        )
     if outputs[0] == 0:
-        return f"출력이 {outputs}입니다. (0, 0)에서는 z = b이므로 1이 나오려면 b ≥ 0이어야 합니다."
+        return f"출력: {outputs}. (0, 0)에서는 z = b이므로 1이 나오려면 b ≥ 0이어야 합니다."
     return (
-        f"출력이 {outputs}입니다. 입력이 하나라도 1이면 0이 나와야 하므로 w1 + b < 0, "
+        f"출력: {outputs}. 입력이 하나라도 1이면 0이 나와야 하므로 w1 + b < 0, "
         "w2 + b < 0이 되게 하세요."
     )
 
@@ -64,8 +92,12 @@ q1 = Exercise(
         "출력 = 1 if w1·x1 + w2·x2 + b ≥ 0 else 0 (계단 함수, H(0) = 1).\n"
         "NOR는 (0,0) 에서만 1입니다. (0,0)에서는 z = b, (1,0)에서는 z = w1 + b입니다."
     ),
-    solution="answer_q1 = (-1.0, -1.0, 0.5)   # OR의 (1, 1, -0.5)에서 부호를 모두 뒤집은 것",
-    correct=[(-1.0, -1.0, 0.5), [-2, -2, 1], (-1, -1, 0)],
+    solution=(
+        "# OR의 (1, 1, -0.5)에서 부호를 모두 뒤집으면 출력도 뒤집힙니다.\n"
+        "# (0,0): z = 0.5 → 1, (0,1)과 (1,0): z = -0.5 → 0, (1,1): z = -1.5 → 0\n"
+        "answer_q1 = (-1.0, -1.0, 0.5)"
+    ),
+    correct=[(-1.0, -1.0, 0.5), [-2, -2, 1], (-1, -1, 0), np.array([-1.0, -1.0, 0.5]), (-3, -1, 0.5)],
     wrong=[
         (1.0, 1.0, -0.5),
         (-1.0, -1.0, 1.5),
@@ -73,6 +105,8 @@ q1 = Exercise(
         (-1.0, -1.0, -0.5),
         (1, 1),
         "(-1,-1,0.5)",
+        (-1, 0, 0),
+        (-0.5, -0.5, 0.5),
     ],
 )
 
@@ -90,28 +124,69 @@ def _dsig(z: np.ndarray) -> np.ndarray:
 
 
 _EXPECTED_DSILU = _sig(_Z) + _Z * _dsig(_Z)  # [-0.090784, 0.5, 1.088104]
+_NO_RETURN = (
+    "함수가 아무 값도 돌려주지 않습니다(None). 화면에 출력(print)하는 것과 돌려주는 것(return)은 다릅니다. "
+    "if 문의 모든 갈래에서 return하는지도 보세요."
+)
 
 
-def _evaluate(func: Callable[[Any], Any], z: np.ndarray) -> np.ndarray | None:
-    """배열로 한 번 불러 보고, 안 되면 원소마다 불러 본다. 숫자 배열이 아니면 None."""
+def _evaluate(func: Callable[[Any], Any], z: np.ndarray) -> np.ndarray | str:
+    """학습자 함수를 배열로 한 번 불러 보고, 안 되면 원소마다 불러 본다(math.exp로 쓴 함수).
+
+    결과 배열을, 쓸 수 없으면 무엇이 문제인지 알려 주는 문장을 돌려준다. 함수는 모두 ``call``로 부르므로
+    입력을 제자리에서 바꾸면(``z *= …``) 어느 인수를 바꿨는지 알려 준다.
+    """
+    array_error = ""
     try:
-        result = np.asarray(func(z.copy()), dtype=float)
-        if result.shape == z.shape:
-            return result
-    except (TypeError, ValueError):
-        pass
-    try:
-        return np.array([float(func(float(v))) for v in z])
-    except (TypeError, ValueError):
-        return None
+        result = call(func, z)
+    except LearnerCodeError as err:
+        if err.in_place:  # 예외가 아니라 입력을 제자리에서 바꾼 것
+            return str(err)
+        array_error = str(err)
+    else:
+        if result is None:
+            return _NO_RETURN
+        if is_text(result):
+            return "숫자가 아니라 문자열을 돌려줬습니다. 계산한 숫자(배열)를 그대로 return하세요."
+        got = as_array(result)
+        if got is not None and got.shape == z.shape:
+            if _contains_none(result):
+                return _NO_RETURN
+            return got
+    values = []
+    for v in z:
+        try:
+            item = call(func, float(v))
+        except LearnerCodeError as err:
+            return array_error or str(err)
+        if item is None:
+            return f"z = {v:g}일 때 아무 값도 돌려주지 않았습니다(None). if 문의 모든 갈래에서 return하는지 보세요."
+        number = as_array(item)
+        if number is None or number.size != 1:
+            return array_error or f"z 하나에 숫자 하나를 돌려주어야 합니다(z = {v:g}일 때 받은 값: {describe(item)})."
+        values.append(float(number.reshape(())))
+    return np.array(values)
+
+
+def _contains_none(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return any(v is None or _contains_none(v) for v in value)
+    return isinstance(value, np.ndarray) and value.dtype == object and any(v is None for v in value.ravel())
+
+
+_TIME_LIMIT = 10.0  # 함수를 답으로 받는 문제의 제한 시간(초): 끝나지 않는 반복문을 멈춘다
 
 
 def _check_dsilu(answer: Any) -> str | None:
     if not callable(answer):
         return f"함수를 답으로 넣으세요(받은 값: {answer!r}). 예: def answer_q2(z): ..."
-    got = _evaluate(answer, _Z)
-    if got is None:
-        return "함수가 z를 받아 숫자(또는 같은 모양의 배열)를 돌려주어야 합니다. return을 잊지 않았나요?"
+    try:
+        with time_limit(_TIME_LIMIT):
+            got = _evaluate(answer, _Z)
+    except TimeLimitExceeded:
+        return f"{_TIME_LIMIT:g}초 안에 끝나지 않아 채점을 멈췄습니다. 끝나지 않는 반복문(while 조건)이 있는지 살펴보세요."
+    if isinstance(got, str):
+        return got
     if np.allclose(got, _EXPECTED_DSILU, atol=1e-4):
         return None
     if np.allclose(got, _Z * _sig(_Z), atol=1e-4):
@@ -122,11 +197,15 @@ def _check_dsilu(answer: Any) -> str | None:
             "(uv)' = u'v + uv'를 써야 합니다(u = z, v = σ(z))."
         )
     if np.allclose(got, _sig(_Z), atol=1e-4):
-        return "u'v = 1·σ(z) 까지만 계산했습니다. uv' = z·σ'(z)도 더하세요."
+        return "u'v = 1·σ(z)까지만 계산했습니다. uv'도 더하세요."
     if np.allclose(got, _Z * _dsig(_Z), atol=1e-4):
-        return "uv' = z·σ'(z) 까지만 계산했습니다. u'v = 1·σ(z)도 더하세요."
+        return "uv' = z·σ'(z)까지만 계산했습니다. u'v도 더하세요."
+    if np.allclose(got, _sig(_Z) * _dsig(_Z), atol=1e-4) or np.allclose(got, _dsig(_Z) * _Z * _sig(_Z), atol=1e-4):
+        return "곱의 미분을 (uv)' = u'·v'처럼 도함수끼리 곱했습니다. (uv)' = u'v + uv'입니다."
+    if not np.isfinite(got).all():
+        return f"결과에 nan이나 inf가 있습니다(z = (-2, 0, 3)에서 받은 값: {np.round(got, 4).tolist()})."
     return (
-        f"z = (-2, 0, 3)에서 {np.round(got, 4)}가 나왔습니다. "
+        f"z = (-2, 0, 3)에서 받은 값: {np.round(got, 4).tolist()}. "
         "기댓값은 약 (-0.0908, 0.5, 1.0881)입니다."
     )
 
@@ -134,6 +213,30 @@ def _check_dsilu(answer: Any) -> str | None:
 def _dsilu_right(z: Any) -> Any:
     s = 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=float)))
     return s + z * s * (1.0 - s)
+
+
+def _dsilu_math(z: float) -> float:
+    s = 1 / (1 + math.exp(-z))  # math.exp는 숫자 하나만 받는다: 채점기가 원소마다 부른다
+    return s + z * s * (1 - s)
+
+
+def _dsilu_in_place(z: Any) -> Any:
+    s = 1 / (1 + np.exp(-z))
+    z *= s * (1 - s)  # 받은 z를 제자리에서 바꾼다
+    return s + z
+
+
+def _dsilu_prints(z: Any) -> None:
+    s = 1 / (1 + np.exp(-z))
+    print(s + z * s * (1 - s))
+
+
+def _dsilu_branch(z: float) -> Any:
+    s = 1 / (1 + math.exp(-z))
+    if z > 0:
+        return s + z * s * (1 - s)
+    if z < 0:
+        return s + z * s * (1 - s)  # z = 0인 갈래를 빠뜨렸다
 
 
 q2 = Exercise(
@@ -151,6 +254,8 @@ q2 = Exercise(
     correct=[
         _dsilu_right,
         lambda z: (1 + np.exp(-z) + z * np.exp(-z)) / (1 + np.exp(-z)) ** 2,
+        _dsilu_math,
+        lambda z: (_sig(z) + z * _dsig(z)).tolist(),
     ],
     wrong=[
         lambda z: z / (1 + np.exp(-z)),
@@ -159,6 +264,11 @@ q2 = Exercise(
         lambda z: z * _dsig(z),
         lambda z: 0.5,
         0.5,
+        _dsilu_in_place,
+        _dsilu_prints,
+        _dsilu_branch,
+        lambda z: _sig(z) * _dsig(z),
+        lambda z: str(_dsilu_right(z)),
     ],
 )
 
@@ -169,37 +279,57 @@ _SOFTMAX = np.exp(_LOGITS) / np.exp(_LOGITS).sum()  # [0.659, 0.2424, 0.0986]
 
 
 def _check_softmax(answer: Any) -> str | None:
+    if _quoted(answer):
+        return _quoted(answer)
     values = _numbers(answer, 3)
     if values is None:
         return f"확률 세 개를 리스트나 배열로 적으세요(받은 값: {answer!r})."
     got = np.array(values)
     if np.allclose(got, _SOFTMAX, atol=1e-3):
         return None
+    if np.allclose(got, _SOFTMAX * 100, atol=0.1):
+        return "백분율(%)로 적었습니다. 소프트맥스의 출력은 0과 1 사이의 확률이고, 합이 1입니다."
+    if np.allclose(got, _SOFTMAX[::-1], atol=1e-3) or np.allclose(np.sort(got), np.sort(_SOFTMAX), atol=1e-3):
+        return "값은 맞지만 순서가 다릅니다. 로짓 (2.0, 1.0, 0.1)과 같은 순서로, 로짓마다 확률 하나씩 적으세요."
     if np.allclose(got, _SOFTMAX, atol=5e-3):
         return (
-            f"거의 맞습니다({np.round(got, 3)}). 반올림을 너무 일찍 했습니다: 소수 셋째 자리까지 "
-            "적거나 np.exp(z) / np.exp(z).sum()의 결과를 그대로 넣으세요."
+            f"거의 맞습니다(받은 값: {np.round(got, 3).tolist()}). 반올림을 너무 일찍 했습니다: 소수 셋째 자리까지 "
+            "적거나 계산 결과를 반올림하지 말고 그대로 넣으세요."
         )
     if np.allclose(got, _LOGITS / _LOGITS.sum(), atol=1e-3):
-        return "로짓을 그 합으로 나눴습니다. 먼저 e^z로 바꾼 뒤 그 합으로 나누세요."
+        return "로짓을 그 합으로 나눴습니다. 먼저 각 로짓을 e^z로 바꾼 뒤 나누세요."
     if np.allclose(got, _sig(_LOGITS), atol=1e-3):
-        return "원소마다 시그모이드를 적용했습니다(합이 1이 아님). 소프트맥스는 e^z / Σe^z입니다."
+        return "원소마다 시그모이드를 적용했습니다(합이 1이 아님). 소프트맥스는 세 값을 함께 보고 합이 1이 되게 나눕니다."
     if np.allclose(got, np.exp(_LOGITS), atol=1e-3):
-        return "e^z까지 맞습니다. 이제 세 값의 합으로 나눠 합이 1이 되게 하세요."
+        return "e^z까지 맞습니다. 이제 세 값이 합해서 1이 되게 하세요."
     if not math.isclose(got.sum(), 1.0, abs_tol=1e-3):
         return f"세 확률의 합이 {got.sum():.4f}입니다. 소프트맥스의 출력은 합이 1이어야 합니다."
-    return f"{np.round(got, 4)}가 아닙니다. np.exp(z) / np.exp(z).sum()을 계산해 보세요."
+    return (
+        f"받은 값: {np.round(got, 4).tolist()}. 합은 1이지만 소프트맥스의 값이 아닙니다. "
+        "로짓마다 e^z를 구해 세 값의 합으로 나눈 비율과 비교해 보세요."
+    )
 
 
 q3 = Exercise(
     "소프트맥스 계산",
     _check_softmax,
-    hint="softmax(z)ᵢ = e^{zᵢ} / Σⱼ e^{zⱼ}. NumPy: np.exp(z) / np.exp(z).sum()",
+    hint=(
+        "소프트맥스는 ① 로짓마다 e^z를 구하고 ② 그 값을 세 값의 합으로 나눕니다(결과의 합이 1).\n"
+        "NumPy의 np.exp는 배열의 원소마다 e^z를 계산하고, .sum()은 원소를 모두 더합니다."
+    ),
     solution=(
         "z = np.array([2.0, 1.0, 0.1])\n"
-        "answer_q3 = np.exp(z) / np.exp(z).sum()   # [0.659, 0.2424, 0.0986]"
+        "e = np.exp(z)            # [7.389, 2.718, 1.105]\n"
+        "answer_q3 = e / e.sum()  # [0.659, 0.2424, 0.0986]"
     ),
-    correct=[_SOFTMAX, [0.659, 0.2424, 0.0986], [0.659, 0.242, 0.099]],
+    correct=[
+        _SOFTMAX,
+        [0.659, 0.2424, 0.0986],
+        [0.659, 0.242, 0.099],
+        _SOFTMAX.tolist(),
+        np.exp(_LOGITS - 2.0) / np.exp(_LOGITS - 2.0).sum(),
+        _SOFTMAX.astype(np.float32),
+    ],
     wrong=[
         list(_LOGITS / _LOGITS.sum()),
         list(np.round(_sig(_LOGITS), 4)),
@@ -207,6 +337,9 @@ q3 = Exercise(
         [0.5, 0.3, 0.2],
         [0.66, 0.24, 0.10],
         [0.659, 0.2424],
+        [0.0986, 0.2424, 0.659],
+        [65.9, 24.24, 9.86],
+        "[0.659, 0.2424, 0.0986]",
     ],
 )
 
@@ -218,32 +351,46 @@ _W = _W1 @ _W2  # [[4, -2], [1, -1]]
 
 
 def _check_merge(answer: Any) -> str | None:
-    values = _numbers(answer, 4)
-    if values is None:
-        return f"2×2 행렬을 np.array나 중첩 리스트로 적으세요(받은 값: {answer!r})."
-    got = np.array(values).reshape(2, 2)
+    if _quoted(answer):
+        return _quoted(answer)
+    rows = as_matrix(answer, (2, 2))
+    if rows is None:
+        flat = _numbers(answer, 4)
+        if flat is not None:
+            return (
+                f"숫자 네 개를 한 줄로 적었습니다(받은 값: {answer!r}). 행렬은 행마다 묶은 중첩 리스트 "
+                "[[a, b], [c, d]]나 2차원 배열로 적으세요. 한 줄짜리 목록으로는 어느 값이 어느 행인지 알 수 없습니다."
+            )
+        return f"2×2 행렬을 np.array나 중첩 리스트 [[a, b], [c, d]]로 적으세요(받은 값: {answer!r})."
+    got = np.array(rows)
     if np.allclose(got, _W):
         return None
     if np.allclose(got, _W2 @ _W1):
-        return "곱하는 순서가 반대입니다. x @ W1 @ W2이므로 W1 @ W2입니다(행렬 곱은 순서를 바꾸면 달라집니다)."
+        return "곱하는 순서가 반대입니다. x에는 W1이 먼저 곱해집니다. 행렬 곱은 순서를 바꾸면 결과가 달라집니다."
+    if np.allclose(got, _W.T):
+        return "전치된 행렬입니다. 행과 열을 바꾸지 말고 행 벡터 x에 오른쪽에서 곱하는 행렬을 구하세요."
     if np.allclose(got, _W1 + _W2):
-        return "층을 지나는 것은 더하기가 아니라 곱하기입니다: (x @ W1) @ W2 = x @ (W1 @ W2)."
+        return "층을 지나는 것은 더하기가 아니라 행렬 곱입니다. 두 번의 곱을 하나로 묶어 보세요(결합법칙)."
     if np.allclose(got, _W1 * _W2):
         return "원소끼리 곱(*)을 했습니다. 행렬 곱은 @ 입니다."
-    return f"{got.tolist()}가 아닙니다. W1 @ W2를 계산해 보세요."
+    return f"받은 행렬: {got.tolist()}. 두 층을 차례로 지나는 계산과 같은 결과를 내는 행렬이 아닙니다."
 
 
 q4 = Exercise(
     "선형 층 두 개를 행렬 하나로 합치기",
     _check_merge,
-    hint="y = (x @ W1) @ W2 = x @ (W1 @ W2). 결합법칙 덕분에 두 행렬을 먼저 곱해 둘 수 있습니다.",
+    hint=(
+        "행렬 곱에는 결합법칙이 성립합니다: (AB)C = A(BC).\n"
+        "y = (x W1) W2를 x 하나에 행렬 하나가 곱해지는 꼴로 다시 묶어 보세요. 곱하는 순서는 바꾸면 안 됩니다."
+    ),
     solution=(
         "W1 = np.array([[1, 2], [0, 1]])\n"
         "W2 = np.array([[2, 0], [1, -1]])\n"
+        "# y = (x @ W1) @ W2 = x @ (W1 @ W2)\n"
         "answer_q4 = W1 @ W2   # [[4, -2], [1, -1]]"
     ),
-    correct=[_W, [[4, -2], [1, -1]]],
-    wrong=[_W2 @ _W1, _W1 + _W2, _W1 * _W2, [[4, -2]]],
+    correct=[_W, [[4, -2], [1, -1]], ((4, -2), (1, -1)), _W.tolist(), _W.astype(int)],
+    wrong=[_W2 @ _W1, _W1 + _W2, _W1 * _W2, [[4, -2]], [4, -2, 1, -1], np.array([4, -2, 1, -1]), _W.T, "[[4, -2], [1, -1]]"],
 )
 
 
@@ -252,44 +399,47 @@ _MAX_FACTOR = 0.25**10  # 9.5367e-07
 
 
 def _check_vanish(answer: Any) -> str | None:
+    if _quoted(answer):
+        return _quoted(answer)
     value = _number(answer)
     if value is None:
-        return f"숫자 하나로 적으세요(받은 값: {answer!r}). 예: 0.25 ** 10"
+        return f"숫자 하나로 적으세요(받은 값: {answer!r}). 예: 1e-3"
     if math.isclose(value, _MAX_FACTOR, rel_tol=1e-2):
         return None
     if math.isclose(value, _MAX_FACTOR, rel_tol=0.1):
-        return f"거의 맞습니다({value:g}). 어림하지 말고 0.25 ** 10으로 정확히 계산해 넣으세요."
+        return f"거의 맞습니다(받은 값: {value:g}). 어림하지 말고 파이썬으로 정확히 계산해 넣으세요."
     if math.isclose(value, 0.25, rel_tol=1e-3):
-        return "층 하나의 값입니다. 층 10개를 지나면 0.25를 10번 곱합니다."
+        return "층 하나를 지날 때의 배율입니다. 층 10개를 지나면 이 배율이 층마다 한 번씩 곱해집니다."
     if math.isclose(value, 2.5, rel_tol=1e-3):
-        return "0.25 × 10을 했습니다. 층을 지날 때마다 곱해지므로 0.25 ** 10입니다."
+        return "0.25에 10을 곱했습니다. 층을 지날 때마다 기울기에 σ'이 한 번씩 곱해집니다(10을 곱하는 것이 아님)."
     if math.isclose(value, 0.5**10, rel_tol=1e-3):
-        return "0.5는 σ(0)입니다. 도함수의 최댓값은 σ'(0) = 0.25입니다."
+        return "0.5는 σ(0)입니다. 곱해지는 것은 σ 자체가 아니라 그 도함수 σ'(z)의 최댓값입니다."
+    if any(math.isclose(value, 0.25**n, rel_tol=1e-3) for n in (9, 11)):
+        return "층의 수를 다시 세어 보세요. 층 하나를 지날 때마다 한 번씩, 모두 10번 곱해집니다."
     if value >= 1:
-        return "기울기는 줄어듭니다. σ' ≤ 0.25 < 1인 수를 여러 번 곱하면 1보다 작아집니다."
-    return f"{value:g}가 아닙니다. σ'의 최댓값 0.25를 10번 곱해 보세요."
+        return "기울기는 줄어듭니다. σ'(z)는 어디서나 1보다 작으므로, 여러 번 곱하면 1보다 작아집니다."
+    return f"{josa(f'{value:g}', '은')} 정답이 아닙니다. σ'(z)의 최댓값을 찾고, 그 값이 층마다 한 번씩 곱해진다고 보세요."
 
 
 q5 = Exercise(
-    "기울기 소실: 0.25를 열 번",
+    "기울기 소실: 시그모이드 층 10개",
     _check_vanish,
-    hint="연쇄 법칙에서 층마다 σ'(z)가 한 번씩 곱해지고, σ'(z)는 z = 0에서 가장 큰 0.25입니다.",
-    solution="answer_q5 = 0.25 ** 10   # ≈ 9.5e-07: 백만 분의 1보다 작다",
-    correct=[0.25**10, 9.5367e-07, 9.5e-07, np.array([0.25**10])],
-    wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 0.0, "0.25 ** 10"],
+    hint=(
+        "연쇄 법칙에서 층을 하나 지날 때마다 σ'(z)가 한 번씩 곱해집니다.\n"
+        "σ'(z)가 가장 클 때(z = 0) 얼마인지 5.2절에서 찾아, 층 10개를 지난 뒤의 배율을 계산하세요."
+    ),
+    solution=(
+        "max_slope = 0.25   # σ'(0) = σ(0)(1 - σ(0)) = 0.5 × 0.5\n"
+        "answer_q5 = max_slope ** 10   # ≈ 9.5e-07: 백만 분의 1보다 작다"
+    ),
+    correct=[0.25**10, 9.5367e-07, 9.5e-07, np.array([0.25**10]), np.float64(0.25**10), 4.0**-10, (1 / 4) ** 10],
+    wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 0.0, "0.25 ** 10", 0.25**9, 0.25**11, 1e-10],
 )
 
 
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
-
-from helpers.exercises.coding import (  # noqa: E402
-    CodeExercise,
-    call,
-    changed_inputs,
-    compare_with_reference,
-    returns_several,
-)
+# 학습자 함수는 모두 coding.call로 부른다: 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
 
 
 def _step(z: Any) -> Any:
@@ -319,8 +469,6 @@ def _train_with(update: Any, X: np.ndarray, y: np.ndarray, epochs: int = 100) ->
 
 
 def _check_perceptron_update(update: Any) -> str | None:
-    if changed_inputs(update, *_UPDATE_CASES[0]):
-        return "입력으로 받은 w를 제자리에서 바꿨습니다(w += …). w = w + …처럼 새 배열을 돌려주세요."
     problem = returns_several(call(update, *_UPDATE_CASES[0]), ("w_new", "b_new"))
     if problem:
         return problem
@@ -349,6 +497,10 @@ def _check_perceptron_update(update: Any) -> str | None:
         error = target - _step(np.dot(w, x) + b)
         return w + lr * error * x, b
 
+    def without_lr(w, b, x, target, lr):
+        error = target - _step(np.dot(w, x) + b)
+        return w + error * x, b + error
+
     problem = compare_with_reference(
         update,
         _perceptron_update,
@@ -356,10 +508,11 @@ def _check_perceptron_update(update: Any) -> str | None:
         variants=[
             (strict_step, "가중합이 정확히 0일 때 출력을 0으로 봤습니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
             (reversed_error, "오차의 부호가 반대입니다. 오차 = 타깃 - 출력이고, 틀린 쪽으로 가중치를 밀어 주는 것이 아니라 바로잡습니다."),
-            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에 학습률 × 오차를 더합니다."),
+            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
             (half_at_zero, "가중합이 정확히 0일 때 출력이 0.5입니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
             (sign_output, "np.sign은 -1, 0, 1을 냅니다. 퍼셉트론의 출력은 0 또는 1이고 H(0) = 1입니다."),
             (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × 오차 × x입니다."),
+            (without_lr, "학습률 lr을 곱하지 않았습니다. 변화량은 학습률 × 오차 × x입니다."),
         ],
         names=("w_new", "b_new"),
     )
@@ -371,7 +524,10 @@ def _check_perceptron_update(update: Any) -> str | None:
     for name, X, y in (("3입력 AND", X3, X3.all(axis=1)), ("NOR", X2, ~X2.any(axis=1))):
         w, b = _train_with(update, X, y.astype(float))
         if not np.array_equal(_step(X @ np.asarray(w, dtype=float) + float(b)), y.astype(float)):
-            return f"한 번의 갱신은 맞지만 {name}를 100에포크 안에 배우지 못했습니다. 돌려주는 값의 순서(w, b)를 확인하세요."
+            return (
+                f"한 번의 갱신은 맞지만 {josa(name, '을')} 100에포크 안에 배우지 못했습니다. "
+                "돌려주는 값의 순서(w, b)를 확인하세요."
+            )
     return None
 
 
@@ -381,12 +537,18 @@ def _update_in_place(w, b, x, target, lr):
     return w, b + lr * error
 
 
+def _update_with_where(w, b, x, target, lr):
+    output = np.where(np.dot(w, x) + b >= 0, 1, 0)
+    error = target - output
+    return w + lr * error * x, b + lr * error
+
+
 code1 = CodeExercise(
     "퍼셉트론 학습 규칙을 함수로",
     _check_perceptron_update,
     hint=(
-        "① 출력 = H(w·x + b), H(z)는 z ≥ 0이면 1, 아니면 0 ② 오차 = 타깃 - 출력\n"
-        "③ 새 w = w + lr × 오차 × x, 새 b = b + lr × 오차. return w_new, b_new로 둘 다 돌려주세요."
+        "① 출력: 가중합에 편향을 더한 z에 계단 함수 H를 적용합니다(z ≥ 0이면 1, 아니면 0) ② 오차 = 타깃 - 출력\n"
+        "③ 퍼셉트론 학습 규칙으로 w를, 입력이 언제나 1인 가중치처럼 b를 고칩니다. return w_new, b_new로 둘 다 돌려주세요."
     ),
     solution=(
         "def perceptron_update(w, b, x, target, lr):\n"
@@ -400,14 +562,20 @@ code1 = CodeExercise(
             w + lr * (target - (1.0 if w @ x + b >= 0 else 0.0)) * x,
             b + lr * (target - (1.0 if w @ x + b >= 0 else 0.0)),
         ),
+        _update_with_where,
+        lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 1)) * x, b + lr * (t - np.heaviside(w @ x + b, 1))),
+        lambda w, b, x, t, lr: [list(w + lr * (t - int(w @ x + b >= 0)) * x), b + lr * (t - int(w @ x + b >= 0))],
     ],
     mistakes=[
         (lambda w, b, x, t, lr: (w + lr * (t - float(w @ x + b > 0)) * x, b + lr * (t - float(w @ x + b > 0))), "H(0) = 1"),
+        (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0)) * x, b + lr * (t - np.heaviside(w @ x + b, 0))), "H(0) = 1"),
         (lambda w, b, x, t, lr: (w + lr * (_step(w @ x + b) - t) * x, b + lr * (_step(w @ x + b) - t)), "부호가 반대"),
         (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)) * x, b), "편향도 고쳐야"),
-        (_update_in_place, "제자리에서 바꿨습니다"),
+        (_update_in_place, "`w` 값을 제자리에서 바꿨습니다"),
         (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0.5)) * x, b + lr * (t - np.heaviside(w @ x + b, 0.5))), "출력이 0.5"),
         (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)), b + lr * (t - _step(w @ x + b))), "입력 x를 곱하지"),
+        (lambda w, b, x, t, lr: (w + (t - _step(w @ x + b)) * x, b + (t - _step(w @ x + b))), "학습률 lr을 곱하지"),
+        (lambda w, b, x, t, lr: w + lr * (t - _step(w @ x + b)) * x, "2개를"),
     ],
 )
 
@@ -424,7 +592,7 @@ def _dtanh(z: Any) -> Any:
 
 
 def _check_dtanh(dtanh: Any) -> str | None:
-    problem = compare_with_reference(
+    return compare_with_reference(
         dtanh,
         _dtanh,
         _TANH_CASES,
@@ -433,33 +601,68 @@ def _check_dtanh(dtanh: Any) -> str | None:
             (lambda z: 1.0 - np.tanh(z), "tanh를 제곱하지 않았습니다. tanh'(z) = 1 - tanh(z)²입니다."),
             (
                 lambda z: np.tanh(z) * (1.0 - np.tanh(z)),
-                "시그모이드의 도함수 꼴 σ(1 - σ)을 썼습니다. tanh의 도함수는 1 - tanh(z)²입니다.",
+                "시그모이드의 도함수 꼴 σ(1 - σ)를 썼습니다. tanh의 도함수는 1 - tanh(z)²입니다.",
             ),
             (lambda z: 1.0 - z**2, "z를 그대로 제곱했습니다. 제곱할 것은 tanh(z)입니다."),
             (lambda z: np.tanh(z), "도함수가 아니라 tanh 자체를 돌려줬습니다."),
+            (lambda z: 1.0 - np.tanh(z**2), "z를 제곱한 뒤 tanh에 넣었습니다. 제곱할 것은 tanh(z)의 결과입니다."),
+            (lambda z: 2.0 * np.tanh(z), "tanh(z)의 제곱을 미분하듯 2·tanh(z)로 썼습니다. 식 1 - tanh(z)²의 값을 그대로 계산하면 됩니다."),
         ],
         shape_hint="입력과 같은 모양의 배열을 돌려주세요(원소마다 계산).",
     )
-    if problem:
-        return problem
-    z = np.linspace(-4, 4, 41)
-    numeric = (np.tanh(z + 1e-5) - np.tanh(z - 1e-5)) / 2e-5
-    got = call(dtanh, z)
-    if not np.allclose(np.asarray(got, dtype=float), numeric, atol=1e-6):  # pragma: no cover - 위와 같은 검사
-        return "수치 미분과 맞지 않습니다."
-    return None
+
+
+def _dtanh_out(z):
+    np.tanh(z, out=z)  # 받은 z를 tanh(z)로 덮어쓴다
+    return 1 - z**2
+
+
+def _dtanh_if(z):
+    if abs(z) > 20:  # 배열 전체를 if에 넣었다
+        return np.zeros_like(z)
+    return 1 - np.tanh(z) ** 2
+
+
+def _dtanh_only_1d(z):
+    if z.ndim == 1:
+        return 1 - np.tanh(z) ** 2
+
+
+def _dtanh_with_math(z):
+    return 1 - math.tanh(z) ** 2
+
+
+def _dtanh_where(z):
+    return np.where(np.abs(z) > 20, 0.0, 1 - np.tanh(z) ** 2)
 
 
 code2 = CodeExercise(
     "하이퍼볼릭 탄젠트의 도함수",
     _check_dtanh,
-    hint="5.3절의 식 tanh'(z) = 1 - tanh²(z)를 NumPy로 쓰세요. np.tanh는 배열의 원소마다 계산합니다.",
+    hint=(
+        "5.3절의 식 tanh'(z) = 1 - tanh²(z)를 NumPy로 쓰세요. np.tanh는 배열의 원소마다 계산하고, "
+        "결과는 z와 같은 모양입니다.\n받은 z를 바꾸지 말고(out=z 없이) 새 배열을 돌려주세요."
+    ),
     solution="def tanh_derivative(z):\n    return 1 - np.tanh(z) ** 2",
-    correct=[_dtanh, lambda z: 1 / np.cosh(z) ** 2, lambda z: (1 - np.tanh(z)) * (1 + np.tanh(z))],
+    correct=[
+        _dtanh,
+        lambda z: 1 / np.cosh(z) ** 2,
+        lambda z: (1 - np.tanh(z)) * (1 + np.tanh(z)),
+        lambda z: (1 - np.tanh(z) ** 2).tolist(),
+        lambda z: 1 - np.tanh(z) * np.tanh(z),
+        lambda z: np.cosh(z) ** -2.0,
+        lambda z: 4 / (np.exp(z) + np.exp(-z)) ** 2,
+        _dtanh_where,
+    ],
     mistakes=[
         (lambda z: 1 - np.tanh(z), "제곱하지 않았습니다"),
         (lambda z: np.tanh(z) * (1 - np.tanh(z)), "σ(1 - σ)"),
         (lambda z: 1 - z**2, "z를 그대로 제곱"),
         (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "기대한 모양은 (1,)"),
+        (_dtanh_out, "`z` 값을 제자리에서 바꿨습니다"),
+        (_dtanh_if, "np.where"),
+        (_dtanh_only_1d, "아무 값도 돌려주지 않은 경우가 있습니다"),
+        (_dtanh_with_math, "math 모듈의 함수는 숫자 하나만"),
+        (lambda z: 1 - np.tanh(z**2), "z를 제곱한 뒤"),
     ],
 )

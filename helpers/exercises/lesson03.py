@@ -5,27 +5,24 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from helpers.exercises.core import Exercise, close
+import numpy as np
+
+from helpers.exercises.core import Exercise, as_integer, as_number, close
+from helpers.korean import josa
 
 
-def _as_int(answer: Any) -> int | None:
-    """정수로 볼 수 있는 숫자(3, 3.0, numpy 정수)이면 그 값, 아니면 ``None``."""
-    if isinstance(answer, bool | str | bytes):
-        return None
-    try:
-        number = float(answer)
-    except (TypeError, ValueError):
-        return None
-    if not math.isfinite(number) or number != int(number):
-        return None
-    return int(number)
+def _not_an_integer(answer: Any, what: str) -> str:
+    """정수로 읽을 수 없는 답에 대한 안내(모든 숫자 문제가 같은 규칙: core.as_integer)."""
+    if isinstance(answer, str):
+        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
+    return f"{what} 정수 하나로 적으세요(받은 값: {answer!r})."
 
 
 # ---------------------------------------------------------------- q1
 def _check_param_count(answer: Any) -> str | None:
-    count = _as_int(answer)
+    count = as_integer(answer)
     if count is None:
-        return f"파라미터 수는 정수 하나로 적으세요(받은 값: {answer!r}). 예: 3 * 5 + 5 + ..."
+        return _not_an_integer(answer, "파라미터 수는")
     if count == 32:
         return None
     if count == 25:
@@ -46,7 +43,12 @@ def _check_param_count(answer: Any) -> str | None:
         return (
             "입력층에는 파라미터가 없습니다. 입력층은 값을 전달할 뿐이라 편향도 가중치도 없습니다."
         )
-    return f"{count}개가 아닙니다. 은닉층 3×5 + 5, 출력층 5×2 + 2를 따로 세어 더해 보세요."
+    if count == 40:
+        return "뉴런마다 편향을 두 번 셌습니다. 편향은 뉴런 하나에 하나입니다."
+    return (
+        f"{count}개가 아닙니다. 은닉층과 출력층을 따로 세어 더해 보세요: "
+        "층마다 가중치는 입력 수 × 뉴런 수만큼, 편향은 뉴런 수만큼 있습니다."
+    )
 
 
 q1 = Exercise(
@@ -57,13 +59,13 @@ q1 = Exercise(
         "입력층에는 파라미터가 없습니다. 은닉층과 출력층을 따로 세어 더하세요."
     ),
     solution=(
+        "# 확인: keras.Sequential([keras.Input((3,)), keras.layers.Dense(5), keras.layers.Dense(2)]).count_params()\n"
         "hidden = 3 * 5 + 5   # 가중치 15 + 편향 5 = 20\n"
         "output = 5 * 2 + 2   # 가중치 10 + 편향 2 = 12\n"
-        "answer_q1 = hidden + output   # 32\n"
-        "# 확인: keras.Sequential([keras.Input((3,)), layers.Dense(5), layers.Dense(2)]).count_params()"
+        "answer_q1 = hidden + output   # 32"
     ),
-    correct=[32, 32.0],
-    wrong=[25, 7, 10, 30, 27, 35, "32", 31],
+    correct=[32, 32.0, np.int64(32), np.float32(32.0), np.array([32])],
+    wrong=[25, 7, 10, 30, 27, 35, "32", 31, 40, 32.5, True, [20, 12]],
 )
 
 
@@ -105,7 +107,7 @@ def _check_xnor(answer: Any) -> str | None:
     if outputs == _XNOR:
         return None
     if outputs == _XOR:
-        return "그 출력은 XOR (0, 1, 1, 0)입니다. XNOR는 그 반대 (1, 0, 0, 1)여야 합니다."
+        return "그 출력은 XOR (0, 1, 1, 0)입니다. XNOR는 그 반대인 (1, 0, 0, 1)이어야 합니다."
     if any(z == 0 for z in zs):
         return (
             "가중합 z가 정확히 0이 되는 입력이 있습니다. 이 계단 함수는 z ≥ 0이면 1이므로 "
@@ -127,24 +129,33 @@ q2 = Exercise(
         "계단 함수는 z ≥ 0이면 1입니다(z = 0이면 1, 02와 같은 약속)."
     ),
     solution=(
-        "answer_q2 = (-2, -2, 3)   # NAND: 은닉값 (1,1) 에서만 z = -1이라 0, 나머지는 z = 1이라 1\n"
-        "# (-1, -1, 1.5)처럼 같은 직선을 뜻하는 다른 숫자도 정답입니다."
+        "# 은닉값 (n1, n2)는 (0,0)→(1,0), (0,1)→(1,1), (1,0)→(1,1), (1,1)→(0,1)입니다.\n"
+        "# XNOR는 (1,1)일 때만 0이어야 하므로 출력 뉴런은 NAND: (1,1)에서 z = -1 → 0, 나머지는 z = 1 → 1\n"
+        "# (-1, -1, 1.5)처럼 같은 직선을 뜻하는 다른 숫자도 정답입니다.\n"
+        "answer_q2 = (-2, -2, 3)"
     ),
-    correct=[(-2, -2, 3), (-1, -1, 1.5), [-1.0, -1.0, 1.0]],
-    wrong=[(1, 1, -1), (-1, -1, 2), (1, 1, 1), (0, 0, 0), (-2, -2), "(-2, -2, 3)", (-2, -2, 3, 0)],
+    correct=[(-2, -2, 3), (-1, -1, 1.5), [-1.0, -1.0, 1.0], np.array([-2.0, -2.0, 3.0]), (-3, -1, 3.5)],
+    wrong=[
+        (1, 1, -1),
+        (-1, -1, 2),
+        (1, 1, 1),
+        (0, 0, 0),
+        (-2, -2),
+        "(-2, -2, 3)",
+        (-2, -2, 3, 0),
+        (2, 2, -3),
+        (-1, -1, float("nan")),
+    ],
 )
 
 
 # ---------------------------------------------------------------- q3
 def _check_chain_rule(answer: Any) -> str | None:
-    if isinstance(answer, bool | str | bytes):
-        return f"숫자 하나로 적으세요(받은 값: {answer!r})."
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        return f"숫자 하나로 적으세요(받은 값: {answer!r})."
-    if not math.isfinite(value):
-        return f"유한한 숫자가 아닙니다(받은 값: {answer!r})."
+    value = as_number(answer)
+    if value is None:
+        if isinstance(answer, str):
+            return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
+        return f"유한한 숫자 하나로 적으세요(받은 값: {answer!r})."
     if close(value, -1.0):
         return None
     if close(value, 1.0):
@@ -159,8 +170,10 @@ def _check_chain_rule(answer: Any) -> str | None:
         return "시그모이드의 기울기 σ'(z) = σ(z)(1 − σ(z)) = 0.25를 곱하지 않았습니다."
     if close(value, -2.0):
         return "σ'(z)는 σ(z) = 0.5가 아니라 σ(z)(1 − σ(z)) = 0.5 × 0.5 = 0.25입니다."
+    if close(value, -0.125) or close(value, -0.0625):
+        return "σ'(z)를 두 번 곱했거나 잘못 구했습니다. 고리는 ∂L/∂ŷ, ∂ŷ/∂z, ∂z/∂w 세 개이고 각각 한 번씩 곱합니다."
     return (
-        f"{value:g}가 아닙니다. 먼저 z = wx + b와 ŷ = σ(z)를 구하고 세 고리를 차례로 곱하세요."
+        f"{josa(f'{value:g}', '은')} 정답이 아닙니다. 먼저 z = wx + b와 ŷ = σ(z)를 구하고 세 고리를 차례로 곱하세요."
     )
 
 
@@ -168,24 +181,24 @@ q3 = Exercise(
     "연쇄 법칙으로 ∂L/∂w 구하기",
     _check_chain_rule,
     hint=(
-        "z = w·x + b = 0.5·4 − 2 = 0이고 ŷ = σ(0) = 0.5입니다.\n"
-        "∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w = 2(ŷ − y) · σ(z)(1 − σ(z)) · x"
+        "먼저 순전파로 z = w·x + b와 ŷ = σ(z)를 구하세요.\n"
+        "∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w: 고리마다 따로 구해 곱합니다. L = (ŷ − y)²를 ŷ로, σ(z)를 z로(5.2절의 σ'), z = wx + b를 w로 미분하세요."
     ),
     solution=(
         "z = 0.5 * 4 - 2            # 0\n"
         "y_hat = 1 / (1 + np.exp(-z))  # 0.5\n"
         "answer_q3 = 2 * (y_hat - 1) * y_hat * (1 - y_hat) * 4   # (-1) × 0.25 × 4 = -1.0"
     ),
-    correct=[-1.0, -1, -0.99999],
-    wrong=[1.0, -0.25, -0.5, -4.0, -2.0, 0.0, "-1"],
+    correct=[-1.0, -1, -0.99999, np.float64(-1.0), np.array([-1.0])],
+    wrong=[1.0, -0.25, -0.5, -4.0, -2.0, 0.0, "-1", float("nan"), 0.25, True],
 )
 
 
 # ---------------------------------------------------------------- q4
 def _check_forward_passes(answer: Any) -> str | None:
-    count = _as_int(answer)
+    count = as_integer(answer)
     if count is None:
-        return f"횟수는 정수 하나로 적으세요(받은 값: {answer!r})."
+        return _not_an_integer(answer, "횟수는")
     if count == 26:
         return None
     if count == 13:
@@ -209,6 +222,8 @@ def _check_forward_passes(answer: Any) -> str | None:
         )
     if count == 50:
         return "50은 본문 3절의 2-4-2-1 네트워크의 횟수입니다. 이 문제는 2-3-1 네트워크입니다."
+    if count == 39:
+        return "중앙 차분은 파라미터마다 손실을 세 번이 아니라 두 번(θ + ε, θ − ε) 계산합니다."
     return f"{count}번이 아닙니다. 2-3-1 네트워크의 파라미터 수 × (파라미터마다 필요한 손실 계산 횟수)."
 
 
@@ -223,17 +238,23 @@ q4 = Exercise(
         "n_params = (2 * 3 + 3) + (3 * 1 + 1)   # 9 + 4 = 13\n"
         "answer_q4 = 2 * n_params   # 26번 (역전파는 순전파 1번 + 역전파 1번)"
     ),
-    correct=[26, 26.0],
-    wrong=[13, 14, 27, 1, 2, 18, 50, 52, "26"],
+    correct=[26, 26.0, np.int64(26)],
+    wrong=[13, 14, 27, 1, 2, 18, 50, 52, "26", 26.5, 39],
 )
 
 
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
 
-import numpy as np  # noqa: E402
-
-from helpers.exercises.coding import CodeExercise, call, compare_with_reference, returns_several  # noqa: E402
+# 학습자 함수는 모두 coding.call로 부른다: 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
+# 틀렸을 때의 안내는 무엇이 다른지(모양, 값)를 먼저, 넣은 입력은 짧게 뒤에 보여 준다(compare_with_reference).
+from helpers.exercises.coding import (  # noqa: E402
+    CodeExercise,
+    as_array,
+    call,
+    compare_with_reference,
+    returns_several,
+)
 
 
 def _sig(z: Any) -> Any:
@@ -253,10 +274,34 @@ _FORWARD_CASES = [
 ]
 
 
+def _forward_in_steps(X, W1, b1, W2, b2):
+    z1 = X @ W1 + b1
+    H = 1 / (1 + np.exp(-z1))
+    z2 = H @ W2 + b2
+    return 1 / (1 + np.exp(-z2))
+
+
+def _forward_in_place(X, W1, b1, W2, b2):
+    X -= X.mean(axis=0)  # 입력을 가운데로 모은다며 받은 X를 제자리에서 바꾼다
+    return _sig(_sig(X @ W1 + b1) @ W2 + b2)
+
+
 def _check_forward(forward_pass: Any) -> str | None:
     first = call(forward_pass, *_FORWARD_CASES[0])
-    if isinstance(first, tuple | list):
+    if isinstance(first, tuple) and len(first) == 2:
         return "출력 ŷ 하나만 돌려주세요(노트북의 forward는 H도 함께 돌려주지만 이 문제는 ŷ만)."
+    X, W1, b1 = _FORWARD_CASES[0][:3]
+    got = as_array(first) if first is not None else None
+    if got is not None and got.shape == (len(X), W1.shape[1]) and np.allclose(got, _sig(X @ W1 + b1)):
+        return (
+            f"은닉층의 출력 H를 돌려줬습니다(모양 {got.shape}, 은닉 뉴런마다 한 열). "
+            "H를 출력층에 한 번 더 넣어 얻은 ŷ를 돌려주세요."
+        )
+    if got is not None and got.shape == (len(X),):
+        return (
+            f"돌려준 배열의 모양은 {got.shape}, 기대한 모양은 {(len(X), 1)}입니다. "
+            "ŷ를 .ravel()이나 .flatten()으로 펴지 말고 (샘플 수, 1) 모양 그대로 돌려주세요."
+        )
     return compare_with_reference(
         forward_pass,
         _forward,
@@ -271,7 +316,7 @@ def _check_forward(forward_pass: Any) -> str | None:
                 "은닉층에 ReLU를 썼습니다. 이 네트워크는 은닉층과 출력층 모두 시그모이드입니다.",
             ),
         ],
-        shape_hint="ŷ는 예제마다 값이 하나인 2차원 배열입니다. 모양은 X의 행 수 × 1입니다.",
+        shape_hint="ŷ는 샘플마다 값이 하나인 2차원 배열로, 모양은 (X의 행 수, 1)입니다.",
     )
 
 
@@ -279,20 +324,30 @@ code1 = CodeExercise(
     "은닉층이 있는 네트워크의 순전파",
     _check_forward,
     hint=(
-        "두 단계입니다. ① H = σ(X @ W1 + b1) ② ŷ = σ(H @ W2 + b2). 행렬 곱은 @, 편향은 브로드캐스팅으로 더해집니다.\n"
-        "σ(z) = 1 / (1 + np.exp(-z))."
+        "두 단계입니다. ① 은닉층: 입력에 W1을 행렬 곱하고 b1을 더해 시그모이드에 넣습니다 ② 출력층: 그 결과 H로 같은 일을 W2, b2로 한 번 더.\n"
+        "행렬 곱은 @, 편향은 브로드캐스팅으로 행마다 더해집니다. σ(z) = 1 / (1 + e^(-z))는 np.exp로 계산합니다."
     ),
     solution=(
         "def forward_pass(X, W1, b1, W2, b2):\n"
         "    H = 1 / (1 + np.exp(-(X @ W1 + b1)))\n"
         "    return 1 / (1 + np.exp(-(H @ W2 + b2)))"
     ),
-    correct=[_forward, lambda X, W1, b1, W2, b2: _sig(np.dot(_sig(np.dot(X, W1) + b1), W2) + b2)],
+    correct=[
+        _forward,
+        lambda X, W1, b1, W2, b2: _sig(np.dot(_sig(np.dot(X, W1) + b1), W2) + b2),
+        lambda X, W1, b1, W2, b2: _forward(X, W1, b1, W2, b2).tolist(),
+        lambda X, W1, b1, W2, b2: 0.5 * (1 + np.tanh(0.5 * (0.5 * (1 + np.tanh(0.5 * (X @ W1 + b1))) @ W2 + b2))),
+        _forward_in_steps,
+    ],
     mistakes=[
         (lambda X, W1, b1, W2, b2: _sig((X @ W1 + b1) @ W2 + b2), "은닉층에 시그모이드"),
         (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1) @ W2 + b2), "편향 b₁"),
         (lambda X, W1, b1, W2, b2: (_forward(X, W1, b1, W2, b2), _sig(X @ W1 + b1)), "ŷ 하나만"),
-        (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1.T + b1) @ W2 + b2), "오류가 났습니다"),
+        (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1.T + b1) @ W2 + b2), "행렬 곱의 모양이 맞지 않습니다"),
+        (lambda X, W1, b1, W2, b2: _forward(X, W1, b1, W2, b2).ravel(), "돌려준 배열의 모양은 (5,), 기대한 모양은 (5, 1)"),
+        (lambda X, W1, b1, W2, b2: _sig(X @ W1 + b1), "은닉층의 출력 H를 돌려줬습니다"),
+        (_forward_in_place, "`X` 값을 제자리에서 바꿨습니다"),
+        (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1 + b1) @ W2), "출력층의 편향 b₂"),
     ],
 )
 
@@ -328,8 +383,22 @@ def _numerical_check(dense_backward: Any) -> str | None:
     dW, db, dX = call(dense_backward, X, W, G)
     for name, got, want in (("dW", dW, numeric[1]), ("db", db, numeric[2]), ("dX", dX, numeric[0])):
         if not np.allclose(np.asarray(got, dtype=float), want, atol=1e-5):
-            return f"{name}가 수치 미분과 다릅니다."  # pragma: no cover - 참고 구현 비교가 먼저 잡는다
+            return f"{josa(name, '이')} 수치 미분과 다릅니다."  # pragma: no cover - 참고 구현 비교가 먼저 잡는다
     return None
+
+
+def _backward_into_X(X, W, delta):
+    dW = X.T @ delta
+    db = delta.sum(axis=0)
+    X[...] = delta @ W.T  # dX를 받은 X에 덮어쓴다
+    return dW, db, X
+
+
+def _backward_loop(X, W, delta):
+    dW = np.zeros_like(W)
+    for n in range(len(X)):  # 샘플마다 바깥곱을 더한다
+        dW = dW + np.outer(X[n], delta[n])
+    return dW, delta.sum(axis=0), delta @ W.T
 
 
 def _check_backward(dense_backward: Any) -> str | None:
@@ -341,12 +410,16 @@ def _check_backward(dense_backward: Any) -> str | None:
         _dense_backward,
         _BACKWARD_CASES,
         variants=[
-            (lambda X, W, d: (X.T @ d, d, d @ W.T), "db가 예제마다의 오차 신호 그대로입니다. 모든 예제가 같은 b를 쓰므로 예제 축으로 더해야 합니다: delta.sum(axis=0)"),
-            (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "합이 아니라 평균을 냈습니다. δ에 이미 1/N이 들어 있으므로 예제 축으로 더하기만 합니다."),
-            (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "dX의 모양이 맞지 않습니다. z = XW에서 ∂L/∂X = δ Wᵀ입니다(전치)."),
-            (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "dW가 전치되어 있습니다. dW의 모양은 W와 같아야 하므로 Xᵀ δ입니다."),
+            (lambda X, W, d: (X.T @ d, d, d @ W.T), "db가 샘플마다의 오차 신호 그대로입니다. 모든 샘플이 같은 b를 쓰므로 샘플 축으로 더해 b와 같은 모양으로 만드세요."),
+            (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "합이 아니라 평균을 냈습니다. δ에 이미 1/N이 들어 있으므로 샘플 축으로 더하기만 합니다."),
+            (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "dX의 모양이 맞지 않습니다. z = XW에서 X에 곱해진 W가 어떻게 되돌아가는지(전치) 생각해 보세요."),
+            (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "dW가 전치되어 있습니다. dW의 모양은 W와 같아야 합니다. 곱하는 순서와 전치할 쪽을 바꿔 보세요."),
+            (
+                lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T),
+                "db를 출력 축(axis=1)으로 더해 샘플마다 값이 하나인 배열이 되었습니다. b는 출력마다 하나이므로 샘플 축으로 더합니다.",
+            ),
         ],
-        shape_hint="dW는 W와, db는 b와, dX는 X와 모양이 같습니다. db는 예제 축(axis=0)으로 더합니다.",
+        shape_hint="dW는 W와, db는 b와, dX는 X와 모양이 같습니다. db는 샘플 축으로 더합니다.",
         names=("dW", "db", "dX"),
     )
     return problem or _numerical_check(dense_backward)
@@ -356,8 +429,9 @@ code2 = CodeExercise(
     "Dense 층 하나의 역전파",
     _check_backward,
     hint=(
-        "z = X W + b와 오차 신호 δ = ∂L/∂z(모양은 예제 수 × 출력 수)가 주어졌을 때\n"
-        "dW = Xᵀ δ (W와 같은 모양), db = 예제 축으로 더한 δ (b와 같은 모양), dX = δ Wᵀ (X와 같은 모양)."
+        "z = X W + b와 오차 신호 δ = ∂L/∂z(모양은 (샘플 수, 출력 수))가 주어집니다. 모양에서 출발하세요:\n"
+        "dW는 W와, db는 b와, dX는 X와 모양이 같아야 합니다. X, δ, W 가운데 무엇을 전치해 어떤 순서로 곱해야 그 모양이 나올까요?\n"
+        "b는 모든 샘플이 함께 쓰므로 db는 샘플마다의 δ를 모은 것입니다. 받은 X를 바꾸지 말고 새 배열을 돌려주세요."
     ),
     solution=(
         "def dense_backward(X, W, delta):\n"
@@ -366,12 +440,21 @@ code2 = CodeExercise(
         "    dX = delta @ W.T\n"
         "    return dW, db, dX"
     ),
-    correct=[_dense_backward, lambda X, W, d: (np.dot(X.T, d), np.sum(d, axis=0), np.dot(d, W.T))],
+    correct=[
+        _dense_backward,
+        lambda X, W, d: (np.dot(X.T, d), np.sum(d, axis=0), np.dot(d, W.T)),
+        lambda X, W, d: (np.einsum("ni,nj->ij", X, d), d.sum(0), np.einsum("nj,ij->ni", d, W)),
+        lambda X, W, d: [(X.T @ d).tolist(), d.sum(axis=0).tolist(), (d @ W.T).tolist()],
+        _backward_loop,
+    ],
     mistakes=[
-        (lambda X, W, d: (X.T @ d, d, d @ W.T), "예제 축으로 더해야"),
+        (lambda X, W, d: (X.T @ d, d, d @ W.T), "샘플 축으로 더해"),
         (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "평균을 냈습니다"),
         (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "전치되어"),
         (lambda X, W, d: (X.T @ d, d.sum(axis=0)), "3개를"),
-        (lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T), "db: 돌려준 배열의 모양은 (5,)"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T), "출력 축(axis=1)"),
+        (_backward_into_X, "`X` 값을 제자리에서 바꿨습니다"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=0, keepdims=True), d @ W.T), "db: 돌려준 배열의 모양은 (1, 2), 기대한 모양은 (2,)"),
+        (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "행렬 곱의 모양이 맞지 않습니다"),
     ],
 )

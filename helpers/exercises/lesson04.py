@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import math
-from numbers import Integral, Real
 from typing import Any
 
-from helpers.exercises.core import Exercise
-
-
-def _as_integer(answer: Any) -> int | None:
-    """정수(또는 소수점 아래가 0인 실수)이면 int, 아니면 None. bool은 받지 않는다."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, Integral):
-        return int(answer)
-    if isinstance(answer, Real) and math.isfinite(float(answer)) and float(answer).is_integer():
-        return int(answer)
-    return None
-
+from helpers.exercises.core import Exercise, as_integer, as_number, name_problem
+from helpers.korean import josa
 
 # ---------------------------------------------------------------------------
 # q1. 8 → 16 → 8 → 1 네트워크의 파라미터 수
@@ -28,7 +15,7 @@ def _as_integer(answer: Any) -> int | None:
 def _check_params(answer: Any) -> str | None:
     if isinstance(answer, str):
         return "따옴표 없이 숫자로 적으세요. 예: answer_q1 = 100"
-    number = _as_integer(answer)
+    number = as_integer(answer)
     if number is None:
         return f"파라미터 수는 정수입니다(받은 값: {answer!r})."
     if number == 264:
@@ -37,9 +24,11 @@ def _check_params(answer: Any) -> str | None:
         return "뉴런(또는 노드)의 개수를 세었습니다. 파라미터는 연결마다 있는 가중치와 뉴런마다 있는 편향입니다."
     if number in (144, 136, 9):
         return "한 층의 파라미터만 구했습니다. 세 Dense 층의 파라미터를 모두 더하세요."
+    if number == 267:
+        return "편향은 층에 하나가 아니라 뉴런마다 하나입니다(16 + 8 + 1개)."
     if number != 289:
         return (
-            f"{number}은(는) 정답이 아닙니다. Dense 층 하나의 파라미터 = (입력 수 × 뉴런 수) + 뉴런 수를 "
+            f"정답이 아닙니다(받은 값: {number}). Dense 층 하나의 파라미터 = (입력 수 × 뉴런 수) + 뉴런 수를 "
             "층마다 구해 더하세요."
         )
     return None
@@ -53,12 +42,13 @@ q1 = Exercise(
         "첫 층의 입력은 8개, 둘째 층의 입력은 첫 층의 뉴런 16개, 셋째 층의 입력은 8개입니다."
     ),
     solution=(
-        "(8 × 16 + 16) + (16 × 8 + 8) + (8 × 1 + 1) = 144 + 136 + 9 = 289\n"
-        "확인: keras.Sequential([keras.Input(shape=(8,)), layers.Dense(16), layers.Dense(8),\n"
-        "                        layers.Dense(1)]).count_params()  # 289"
+        "# Dense 층의 파라미터 = (입력 수 × 뉴런 수) + 뉴런 수(편향). 세 층을 더합니다.\n"
+        "# 확인: keras.Sequential([keras.Input(shape=(8,)), keras.layers.Dense(16),\n"
+        "#        keras.layers.Dense(8), keras.layers.Dense(1)]).count_params()   # 289\n"
+        "answer_q1 = (8 * 16 + 16) + (16 * 8 + 8) + (8 * 1 + 1)   # 144 + 136 + 9 = 289"
     ),
-    correct=[289, 289.0],
-    wrong=[264, 25, 33, 144, 290, "289", True],
+    correct=[289, 289.0, (8 * 16 + 16) + (16 * 8 + 8) + (8 * 1 + 1)],
+    wrong=[264, 25, 33, 144, 267, 290, "289", True, 289.5],
 )
 
 
@@ -69,10 +59,11 @@ q1 = Exercise(
 
 def _check_steps(answer: Any) -> str | None:
     if isinstance(answer, str):
-        return "따옴표 없이 숫자로 적으세요."
-    if isinstance(answer, Real) and not isinstance(answer, bool) and not float(answer).is_integer():
+        return "따옴표 없이 숫자로 적으세요. 예: answer_q2 = 10"
+    value = as_number(answer)
+    if value is not None and not value.is_integer():
         return "스텝 수는 정수입니다. 마지막 배치는 64개보다 적어도 한 스텝으로 셉니다(올림, math.ceil)."
-    number = _as_integer(answer)
+    number = as_integer(answer)
     if number is None:
         return f"스텝 수는 정수입니다(받은 값: {answer!r})."
     if number == 16:
@@ -84,8 +75,10 @@ def _check_steps(answer: Any) -> str | None:
         return "내림을 했습니다. 남은 32개도 마지막 (작은) 배치로 한 번 학습하므로 올림입니다."
     if number in (4, 3):
         return "그것은 검증 세트(200개)의 배치 수입니다. 학습 스텝 수를 구하세요."
+    if number in (800, 1000):
+        return "그것은 샘플 수입니다. 한 스텝은 batch_size개의 샘플(한 배치)로 가중치를 한 번 고칩니다."
     if number != 13:
-        return f"{number}은(는) 정답이 아닙니다. 학습에 쓰는 샘플 수 ÷ batch_size를 올림하세요."
+        return f"정답이 아닙니다(받은 값: {number}). 학습에 쓰는 샘플 수 ÷ batch_size를 올림하세요."
     return None
 
 
@@ -97,68 +90,129 @@ q2 = Exercise(
         "남은 샘플을 batch_size 개씩 나누면 몇 묶음인가요? 나머지도 한 묶음입니다."
     ),
     solution=(
-        "학습 샘플 = 1000 × (1 − 0.2) = 800, 스텝 수 = ceil(800 / 64) = ceil(12.5) = 13\n"
-        "확인: history = model.fit(..., batch_size=64, validation_split=0.2)\n"
-        "      history.params['steps']  # 13"
+        "import math\n"
+        "\n"
+        "# 확인: history = model.fit(x, y, batch_size=64, validation_split=0.2)\n"
+        "#       history.params['steps']   # 13\n"
+        "n_train = 1000 - 200                   # validation_split=0.2가 마지막 200개를 검증용으로 뗍니다\n"
+        "answer_q2 = math.ceil(n_train / 64)    # ceil(12.5) = 13: 남은 32개도 한 스텝"
     ),
     correct=[13, 13.0],
-    wrong=[16, 12, 12.5, 4, 800, "13"],
+    wrong=[16, 12, 12.5, 4, 800, "13", True],
 )
 
 
 # ---------------------------------------------------------------------------
 # q3. 다중 레이블 분류의 마지막 층 활성화 함수와 손실 함수
+#
+# 규칙: Keras가 알아듣는 이름만 받는다(keras.activations.get, keras.losses.get이 푸는 문자열).
+# 'bce'와 'BinaryCrossentropy'는 Keras가 binary_crossentropy로 풀므로 맞고, 'Sigmoid'나
+# 'Binary_Crossentropy'는 Keras가 모르는 이름이므로 대소문자·공백을 짚어 준다.
 # ---------------------------------------------------------------------------
 
-_LOSS_NAMES = {
-    "binary_crossentropy": "binary_crossentropy",
-    "binarycrossentropy": "binary_crossentropy",
-    "categorical_crossentropy": "categorical_crossentropy",
-    "categoricalcrossentropy": "categorical_crossentropy",
-    "sparse_categorical_crossentropy": "sparse_categorical_crossentropy",
-    "sparsecategoricalcrossentropy": "sparse_categorical_crossentropy",
-    "mse": "mse",
-    "mean_squared_error": "mse",
-    "meansquarederror": "mse",
-    "mae": "mae",
-    "mean_absolute_error": "mae",
-    "binary_focal_crossentropy": "binary_focal_crossentropy",
-    "binaryfocalcrossentropy": "binary_focal_crossentropy",
-}
+# Keras가 모르는 이름일 때 무엇을 쓰려 했는지 알아보는 데 쓰는 이름(활성화 함수, 손실 함수).
+_ACTIVATION_GUESSES = ("sigmoid", "softmax", "relu", "linear", "tanh")
+_LOSS_GUESSES = (
+    "binary_crossentropy", "BinaryCrossentropy", "categorical_crossentropy", "CategoricalCrossentropy",
+    "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy", "binary_focal_crossentropy",
+    "BinaryFocalCrossentropy", "mean_squared_error", "MeanSquaredError", "mse", "mae", "bce",
+)  # fmt: skip
 
 
-def _normalise(text: str) -> str:
-    return text.strip().lower().replace(" ", "_").replace("-", "_")
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _unknown_name(answer: str, guesses: tuple[str, ...], kind: str) -> str:
+    """Keras가 알아듣지 못하는 이름에 대한 안내: 공백·대소문자·밑줄 가운데 무엇이 다른지."""
+    for guess in guesses:
+        if guess == guess.lower() and answer.strip().lower() == guess:  # 공백이나 대소문자만 다르다
+            problem = name_problem(answer, guess)
+            if problem:
+                return f"{kind}: {problem}"
+    for guess in guesses:
+        if _squash(answer) == _squash(guess):
+            return (
+                f"{kind}: Keras가 알아듣지 못하는 이름입니다(받은 값: {answer!r}). "
+                "밑줄(_)과 대소문자까지 Keras의 이름과 같아야 합니다. 3.1절의 표에 적힌 문자열을 보세요."
+            )
+    return f"{kind}: Keras가 알아듣지 못하는 이름입니다(받은 값: {answer!r}). 3.1절의 표에 적힌 문자열을 보세요."
+
+
+def _keras_activation(name: str) -> str | None:
+    """Keras가 이 문자열로 찾는 활성화 함수의 이름. 모르는 이름이면 None."""
+    import keras
+
+    try:
+        function = keras.activations.get(name)
+    except (ValueError, TypeError):
+        return None
+    return _ACTIVATION_ALIASES.get(getattr(function, "__name__", ""), getattr(function, "__name__", None))
+
+
+def _keras_loss(loss: Any) -> str | None:
+    """compile이나 keras.losses.get이 받는 손실(문자열, 함수, 손실 객체)의 함수 이름. 모르는 이름이면 None.
+
+    'bce', 'BCE', 'BinaryCrossentropy', keras.losses.BinaryCrossentropy()는 모두 'binary_crossentropy'다."""
+    import keras
+
+    if loss is None:
+        return None
+    if isinstance(loss, str):
+        try:
+            loss = keras.losses.get(loss)
+        except (ValueError, TypeError):
+            return None
+    function = getattr(loss, "fn", loss)
+    name = getattr(function, "__name__", None)
+    if name is None and hasattr(loss, "get_config"):
+        name = loss.get_config().get("name")
+    return name
+
+
+_ACTIVATION_ALIASES = {"softmax_v2": "softmax"}  # tf.nn.softmax의 __name__
 
 
 def _check_multilabel(answer: Any) -> str | None:
     if isinstance(answer, str) or not isinstance(answer, tuple | list) or len(answer) != 2:
         return "('활성화 함수', '손실 함수')처럼 문자열 두 개의 튜플로 답하세요."
-    activation, loss = answer
-    if not isinstance(activation, str) or not isinstance(loss, str):
-        return "두 값 모두 문자열로 적으세요. 예: ('relu', 'mse')"
-    activation = _normalise(activation)
-    loss = _LOSS_NAMES.get(_normalise(loss), _LOSS_NAMES.get(_normalise(loss).replace("_", "")))
+    activation_text, loss_text = answer
+    if not isinstance(activation_text, str) or not isinstance(loss_text, str):
+        return "두 값 모두 Keras의 이름을 문자열로 적으세요. 예: ('relu', 'mse')"
+    activation = _keras_activation(activation_text)
+    if activation is None:
+        return _unknown_name(activation_text, _ACTIVATION_GUESSES, "활성화 함수")
     if activation == "softmax":
         return (
             "softmax는 출력의 합을 1로 만들어 '하나만 고르는' 문제에 씁니다. 액션이면서 코미디인 "
             "영화라면 두 출력이 모두 1에 가까워야 하므로, 레이블마다 따로 0~1을 내는 함수가 필요합니다."
         )
-    if activation in ("linear", "none", "relu"):
-        return "출력이 레이블마다 '있을 확률'(0~1)이어야 합니다. 그런 범위를 만드는 활성화 함수는?"
+    if activation in ("linear", "relu", "tanh", "elu", "selu", "leaky_relu", "silu", "gelu"):
+        return (
+            f"{josa(activation_text, '은')} 출력을 0~1로 묶지 않습니다. 출력이 레이블마다 '있을 확률'(0~1)이어야 합니다. "
+            "그런 범위를 만드는 활성화 함수는?"
+        )
+    if activation == "hard_sigmoid":
+        return (
+            "hard_sigmoid는 sigmoid를 직선 조각으로 어림한 것이라 출력이 정확히 0이나 1에 붙고 그 구간의 기울기가 0입니다. "
+            "교차 엔트로피와 짝을 이루는 것은 본문의 표에 있는 함수입니다."
+        )
     if activation != "sigmoid":
-        return f"'{activation}'은(는) 마지막 층에 맞지 않습니다."
-    if loss in ("categorical_crossentropy", "sparse_categorical_crossentropy"):
+        return f"활성화 함수 {josa(activation_text, '은')} 마지막 층에 맞지 않습니다. 3.1절의 표를 보세요."
+    loss = _keras_loss(loss_text)
+    if loss is None:
+        return _unknown_name(loss_text, _LOSS_GUESSES, "손실 함수")
+    if loss in ("categorical_crossentropy", "sparse_categorical_crossentropy", "categorical_focal_crossentropy"):
         return (
             "범주형 교차 엔트로피는 클래스 하나만 정답인 경우에 씁니다. 레이블마다 독립인 "
             "예/아니오 문제이므로 이진 교차 엔트로피를 레이블마다 적용합니다."
         )
-    if loss in ("mse", "mae"):
+    if loss in ("mean_squared_error", "mean_absolute_error"):
         return "회귀용 손실입니다. 레이블마다 예/아니오를 맞히는 분류이므로 교차 엔트로피 계열을 쓰세요."
     if loss == "binary_focal_crossentropy":
         return None  # 레이블마다 이진 손실: 드문 레이블에 무게를 두는 변형이라 이것도 맞다
     if loss != "binary_crossentropy":
-        return "손실 함수 이름을 다시 확인하세요(Keras 이름으로: 'binary_crossentropy' 등)."
+        return f"손실 함수 {josa(loss_text, '은')} 레이블마다 예/아니오를 맞히는 분류에 맞지 않습니다. 3.1절의 표를 보세요."
     return None
 
 
@@ -167,18 +221,21 @@ q3 = Exercise(
     _check_multilabel,
     hint=(
         "영화 한 편이 '액션', '코미디', '로맨스', '공포' 가운데 여러 장르에 동시에 해당할 수 있습니다.\n"
-        "출력 네 개가 서로 경쟁(합이 1)해야 할까요, 각자 따로 0~1이어야 할까요? 본문의 표를 보세요."
+        "출력 네 개가 서로 경쟁(합이 1)해야 할까요, 각자 따로 0~1이어야 할까요? 본문 3.1절의 표를 보세요.\n"
+        "이름은 Keras가 알아듣는 문자열 그대로(대소문자까지) 적습니다."
     ),
     solution=(
-        "answer_q3 = ('sigmoid', 'binary_crossentropy')\n"
-        "장르마다 독립된 예/아니오 → 마지막 층 Dense(4, activation='sigmoid'),\n"
-        "손실은 장르마다 이진 교차 엔트로피를 계산해 평균합니다.\n"
-        "('binary_focal_crossentropy'도 장르마다의 이진 손실이라 정답으로 칩니다. 드문 장르에\n"
-        " 무게를 더 두는 변형이고, 보통은 'binary_crossentropy'에서 시작합니다.)"
+        "# 장르마다 독립된 예/아니오 → 마지막 층 Dense(4, activation='sigmoid'),\n"
+        "# 손실은 장르마다 이진 교차 엔트로피를 계산해 평균합니다.\n"
+        "# Keras가 같은 손실로 알아듣는 'bce', 'BinaryCrossentropy'도 맞습니다.\n"
+        "# 'binary_focal_crossentropy'도 장르마다의 이진 손실이라 정답으로 칩니다(드문 장르에 무게를 더 두는 변형).\n"
+        "# 확인: keras.activations.get('sigmoid'), keras.losses.get('binary_crossentropy')\n"
+        "answer_q3 = ('sigmoid', 'binary_crossentropy')"
     ),
     correct=[
         ("sigmoid", "binary_crossentropy"),
-        ["Sigmoid", "BinaryCrossentropy"],
+        ["sigmoid", "BinaryCrossentropy"],
+        ("sigmoid", "bce"),
         ("sigmoid", "binary_focal_crossentropy"),
     ],
     wrong=[
@@ -187,6 +244,11 @@ q3 = Exercise(
         ("softmax", "binary_crossentropy"),
         ("linear", "mse"),
         ("sigmoid", "mse"),
+        ("Sigmoid", "Binary_Crossentropy"),
+        ("Sigmoid", "binary_crossentropy"),
+        ("sigmoid ", "binary_crossentropy"),
+        ("sigmoid", "binarycrossentropy"),
+        ("sigmoid", "cce"),
         "sigmoid",
         ("sigmoid",),
     ],
@@ -199,7 +261,8 @@ q3 = Exercise(
 
 
 def _as_shape(answer: Any) -> tuple[int, ...] | None:
-    if isinstance(answer, str | bytes) or isinstance(answer, Real):
+    """모양: 정수의 튜플이나 리스트(TensorShape도). 문자열, 숫자 하나는 None."""
+    if isinstance(answer, str | bytes) or as_number(answer) is not None or isinstance(answer, bool):
         return None
     try:
         items = list(answer)
@@ -207,7 +270,7 @@ def _as_shape(answer: Any) -> tuple[int, ...] | None:
         return None
     shape = []
     for item in items:
-        number = _as_integer(item)
+        number = as_integer(item)
         if number is None:
             return None
         shape.append(number)
@@ -231,7 +294,7 @@ def _check_newaxis(answer: Any) -> str | None:
             "tf.newaxis는 원래 축을 소비하지 않고 새 축만 더합니다."
         )
     if shape != (1, 3):
-        return f"{shape}은(는) 정답이 아닙니다. t[tf.newaxis, 1, :].shape를 출력해 보세요."
+        return f"정답이 아닙니다(받은 값: {shape}). t[tf.newaxis, 1, :].shape를 출력해 보세요."
     return None
 
 
@@ -243,54 +306,101 @@ q4 = Exercise(
         "1은 t의 첫 번째 축(행)에서 1번 행만 고르며(그 축은 사라짐), : 는 열 3개를 모두 남깁니다."
     ),
     solution=(
-        "answer_q4 = (1, 3)\n"
-        "t[1, :]은 [4, 5, 6] (모양 (3,)), 맨 앞에 축을 더하면 [[4, 5, 6]] (모양 (1, 3)): 행 벡터."
+        "# t[1, :]은 [4, 5, 6](모양 (3,)), 맨 앞에 새 축을 더하면 [[4, 5, 6]](모양 (1, 3)): 행 벡터\n"
+        "# 확인: t = tf.constant([[1, 2, 3], [4, 5, 6]]); print(t[tf.newaxis, 1, :].shape)   # (1, 3)\n"
+        "answer_q4 = (1, 3)"
     ),
-    correct=[(1, 3), [1, 3]],
-    wrong=[(3,), (3, 1), (1, 2, 3), (2, 3), "(1, 3)", 3],
+    correct=[(1, 3), [1, 3], (1.0, 3)],
+    wrong=[(3,), (3, 1), (1, 2, 3), (2, 3), "(1, 3)", 3, (True, 3)],
 )
 
 
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 모델 함수를 불러 새 모델을 만들고 명세와 비교한다.
 # (학습자의 모델 변수는 건드리지 않는다. TensorFlow는 채점할 때 불러온다.)
+# 활성화 함수는 coding.dense_activations로 읽는다: Dense(4, activation="relu")와 Dense(4), ReLU()는 같다.
+# 출력층 활성화와 손실의 from_logits는 coding.logits_problem으로 함께 본다(둘 다 쓰면 활성화가 두 번).
+# 출력층을 활성화 없이(linear) 두고 손실에 from_logits=True를 주는 모델도 맞다(9절).
 
 import numpy as np  # noqa: E402
 
-from helpers.exercises.coding import CodeExercise, LearnerCodeError, call  # noqa: E402
+from helpers.exercises.coding import (  # noqa: E402
+    CodeExercise,
+    LearnerCodeError,
+    call,
+    dense_activations,
+    explain_error,
+    logits_problem,
+    loss_from_logits,
+)
 
 
-def _loss_name(loss: Any) -> str | None:
-    """compile에 넘긴 손실의 이름: 'binary_crossentropy', BinaryCrossentropy(), "BinaryCrossentropy"는 모두 같다."""
-    import re
+def _activations(model: Any) -> list[tuple[int, str]]:
+    """Dense 층마다 (뉴런 수, 실제로 적용되는 활성화 함수). tf.nn.softmax의 이름 softmax_v2도 softmax로 읽는다."""
+    return [(units, _ACTIVATION_ALIASES.get(name, name)) for units, name in dense_activations(model)]
 
+
+def _logits_problem(model: Any, output: str) -> str | None:
+    """출력층의 sigmoid·softmax와 from_logits=True를 함께 썼는가."""
+    problem = logits_problem(model)
+    if problem is None and output in ("sigmoid", "softmax") and loss_from_logits(getattr(model, "loss", None)):
+        problem = (  # tf.nn.softmax처럼 이름이 다른 활성화 함수도 같은 실수다
+            f"출력층에 활성화 함수 {josa(output, '을')} 두고 손실에도 from_logits=True를 주면 활성화를 두 번 적용하는 셈입니다. "
+            "둘 중 하나만 쓰세요."
+        )
+    return problem
+
+
+def _loss_problem(model: Any) -> tuple[str | None, str | None]:
+    """(손실 함수 이름, Keras가 모르는 이름일 때의 안내)."""
+    loss = getattr(model, "loss", None)
     if loss is None:
-        return None
-    if isinstance(loss, str):
-        name = loss
-    else:
-        name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
-    name = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name).lower()  # BinaryCrossentropy → binary_crossentropy
-    aliases = {
-        "mse": "mean_squared_error", "bce": "binary_crossentropy", "cce": "categorical_crossentropy",
-        "binary_cross_entropy": "binary_crossentropy",
-    }  # fmt: skip
-    return aliases.get(name, name)
+        return None, "compile에 loss=를 주지 않았습니다. 이 문제에 맞는 손실을 문자열로 적으세요(3.1절의 표)."
+    name = _keras_loss(loss)
+    if name is None:
+        shown = loss if isinstance(loss, str) else type(loss).__name__
+        return None, (
+            f"Keras가 알아듣지 못하는 손실 이름입니다(받은 값: {shown!r}). compile은 지나가도 fit에서 오류가 납니다. "
+            "밑줄(_)과 대소문자까지 Keras의 이름과 같게 적으세요(3.1절의 표)."
+        )
+    return name, None
 
 
-def _output_activation(model: Any) -> tuple[int | None, str]:
-    """출력층의 (뉴런 수, 활성화 함수). Dense 뒤에 따로 둔 Activation 층도 본다."""
-    import keras
+# Keras가 모델을 만들거나 compile할 때 내는 영어 오류 → 한국어 설명. (오류 문장의 조각들, 설명)
+_KERAS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Could not interpret activation",),
+     "Keras가 알아듣지 못하는 활성화 함수 이름이 있습니다. 이름은 Keras의 문자열 그대로, 소문자로 적습니다(예: 'relu', 'sigmoid')."),
+    (("Could not interpret optimizer",),
+     "Keras가 알아듣지 못하는 옵티마이저 이름이 있습니다(예: 'adam', 'sgd', 'rmsprop')."),
+    (("Could not interpret loss",),
+     "Keras가 알아듣지 못하는 손실 이름이 있습니다. 3.1절의 표에 적힌 문자열 그대로 적으세요."),
+    (("to a shape",),
+     "keras.Input(shape=…)에는 튜플을 줍니다. 특성이 n개이면 shape=(n,)처럼 쉼표를 붙여야 튜플이 됩니다."),
+    (("not recognized", "'lr'"),
+     "옵티마이저의 옛 인수 이름 lr은 Keras 3에 없습니다. learning_rate=를 쓰세요(9절)."),
+    (("Expected `metrics`",),
+     "metrics에는 목록을 줍니다: metrics=['accuracy']."),
+)  # fmt: skip
 
-    units, activation = None, "linear"
-    for layer in model.layers:
-        if isinstance(layer, keras.layers.Dense):
-            units, activation = layer.units, _activation(layer)
-        elif isinstance(layer, keras.layers.Activation):
-            activation = getattr(layer.activation, "__name__", str(layer.activation))
-        elif isinstance(layer, keras.layers.Softmax):
-            activation = "softmax"
-    return units, activation
+
+def _call_builder(builder: Any, *args: Any) -> Any:
+    """학습자의 모델 함수를 coding.call로 부른다. Keras의 영어 오류는 한국어 설명을 먼저, 원래 오류를 마지막에 보인다."""
+    try:
+        return call(builder, *args)
+    except LearnerCodeError as err:
+        cause = err.__cause__
+        if cause is None:  # 오류가 아니라 입력을 바꾼 경우 등: call의 안내를 그대로
+            raise
+        text = f"{type(cause).__name__}: {cause}"
+        advice = next((a for pieces, a in _KERAS_ADVICE if all(p in text for p in pieces)), "") or explain_error(cause)
+        label = getattr(builder, "__name__", "모델을 만드는 함수")
+        lines = [f"모델을 만드는 함수 {label}에서 오류가 났습니다."]
+        if args:
+            lines[0] += " 넣은 입력: " + ", ".join(f"{n} = {a}" for n, a in zip(("n_features", "n_classes"), args, strict=False))
+        if advice:
+            lines.append(f"   {advice}")
+        lines.append(f"   (원래 오류: {text[:300]})")
+        raise LearnerCodeError("\n".join(lines)) from cause
 
 
 def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
@@ -299,11 +409,13 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
 
     if isinstance(builder, keras.Model):
         return None, "모델이 아니라 모델을 만드는 함수의 이름을 넘기세요(예: ex.code1.check(build_binary_model))."
-    model = call(builder, *args)
+    model = _call_builder(builder, *args)
     if model is None:
         return None, "함수가 아무 값도 돌려주지 않습니다. 마지막에 return model로 모델을 돌려주세요."
     if not isinstance(model, keras.Model):
-        return None, f"함수가 Keras 모델이 아니라 {type(model).__name__}을(를) 돌려줍니다. return model을 확인하세요."
+        return None, (
+            f"함수가 돌려준 것은 Keras 모델이 아닙니다(받은 값의 종류: {type(model).__name__}). return model을 확인하세요."
+        )
     if not model.built:
         return None, (
             "모델의 입력 모양이 정해지지 않아 파라미터 수를 셀 수 없습니다. "
@@ -314,44 +426,81 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
     return model, None
 
 
-def _dense_layers(model: Any) -> list[Any]:
+def _predict(model: Any, x: np.ndarray) -> np.ndarray:
+    """모델에 입력을 넣어 출력을 얻는다. 오류는 한국어 설명과 입력 모양을 먼저 알린다."""
+    try:
+        return np.asarray(model(x))
+    except Exception as err:
+        advice = explain_error(err)
+        lines = [f"만든 모델에 모양 {x.shape}의 입력을 넣자 오류가 났습니다."]
+        if advice:
+            lines.append(f"   {advice}")
+        lines.append(f"   (원래 오류: {type(err).__name__}: {str(err)[:300]})")
+        raise LearnerCodeError("\n".join(lines)) from err
+
+
+def _extra_parameters(model: Any) -> str | None:
+    """Dense가 아닌데 파라미터가 있는 층(BatchNormalization 등)과 편향을 뺀 Dense 층."""
     import keras
 
-    return [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
-
-
-def _activation(layer: Any) -> str:
-    return getattr(layer.activation, "__name__", str(layer.activation))
+    dense = [layer for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+    no_bias = [f"{i}번째" for i, layer in enumerate(dense, start=1) if not layer.use_bias]
+    if no_bias:
+        return f"편향을 뺀 Dense 층이 있습니다({', '.join(no_bias)} Dense 층, use_bias=False). 명세의 Dense 층은 모두 편향을 씁니다."
+    extra = [
+        f"{type(layer).__name__}" for layer in model.layers
+        if not isinstance(layer, keras.layers.Dense) and layer.count_params()
+    ]  # fmt: skip
+    if extra:
+        return f"명세에 없는, 파라미터가 있는 층이 있습니다: {', '.join(extra)}. 명세의 Dense 층만 쌓으세요."
+    return None
 
 
 def _check_binary_model(build_binary_model: Any) -> str | None:
     model, problem = _built_model(build_binary_model)
     if problem:
         return problem
-    dense = _dense_layers(model)
-    if not dense:
+    layers = _activations(model)
+    if not layers:
         return "Dense 층이 없습니다. keras.layers.Dense로 은닉층과 출력층을 쌓으세요."
-    units, activation = _output_activation(model)
-    if units == 1 and activation == "softmax":
-        return "Dense(1, activation='softmax')는 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력 하나의 이진 분류는 sigmoid입니다."
-    if units != 1 or activation != "sigmoid":
-        return f"출력층이 Dense({units}, {activation})입니다. 이진 분류의 출력은 Dense(1, activation='sigmoid')입니다."
-    loss = _loss_name(model.loss)
-    if loss != "binary_crossentropy":
-        note = "(5.1절: MSE는 시그모이드와 함께 쓰면 기울기가 작아집니다)" if loss == "mean_squared_error" else ""
-        return f"손실이 {loss}입니다. 시그모이드 확률을 출력하는 이진 분류에는 loss='binary_crossentropy'가 맞습니다{note}."
-    units = [layer.units for layer in dense]
-    if model.count_params() != 25 or units != [4, 2, 1] or model.input_shape[-1] != 2:
+    units, output = layers[-1]
+    problem = _logits_problem(model, output)
+    if problem:
+        return problem
+    from_logits = loss_from_logits(model.loss)
+    if units == 1 and output == "softmax":
+        return "출력이 하나인 Dense(1)에 softmax를 두면 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력 하나의 이진 분류는 sigmoid입니다."
+    if units != 1:
+        return f"출력층의 뉴런이 {units}개입니다. 이진 분류(생존/사망처럼 둘 중 하나)의 출력은 확률 하나, Dense(1)입니다."
+    if output == "linear" and not from_logits:
         return (
-            f"층의 크기가 명세와 다릅니다: 입력 {model.input_shape[-1]}개, Dense 층 {units}, 파라미터 {model.count_params()}개. "
+            "출력층에 활성화 함수가 없어(linear) 출력이 0~1 사이의 확률이 아닙니다. "
+            "이진 분류의 출력층은 activation='sigmoid'입니다(3.1절)."
+        )
+    if output not in ("sigmoid", "linear"):
+        return f"출력층의 활성화 함수가 {output}입니다. 이진 분류의 출력층은 확률 하나를 내는 sigmoid입니다(3.1절)."
+    loss, problem = _loss_problem(model)
+    if problem:
+        return problem
+    if loss != "binary_crossentropy":
+        note = " (5.1절: MSE는 시그모이드와 함께 쓰면 기울기가 작아집니다)" if loss == "mean_squared_error" else ""
+        return f"손실이 {loss}입니다. 확률 하나를 내는 이진 분류에는 loss='binary_crossentropy'가 맞습니다.{note}"
+    sizes = [n for n, _ in layers]
+    n_inputs = model.input_shape[-1]
+    if sizes != [4, 2, 1] or n_inputs != 2:
+        return (
+            f"층의 크기가 명세와 다릅니다: 입력 {n_inputs}개, Dense 층의 뉴런 {sizes}. "
             "명세는 2-4-2-1(파라미터 25개)입니다."
         )
-    hidden = [_activation(layer) for layer in dense[:-1]]
+    problem = _extra_parameters(model)
+    if problem:
+        return problem
+    hidden = [name for _, name in layers[:-1]]
     if any(name != "relu" for name in hidden):
-        return f"은닉층의 활성화 함수가 {hidden}입니다. 명세는 relu입니다."
-    probs = np.asarray(model(np.random.default_rng(0).normal(size=(3, 2)).astype("float32")))
-    if probs.shape != (3, 1) or not ((probs > 0) & (probs < 1)).all():  # pragma: no cover - 위에서 막힌다
-        return "출력이 (샘플 수, 1) 모양의 0~1 확률이 아닙니다."
+        return f"은닉층의 활성화 함수가 차례로 {', '.join(hidden)}입니다. 명세는 두 은닉층 모두 relu입니다."
+    out = _predict(model, np.random.default_rng(0).normal(size=(3, 2)).astype("float32"))
+    if out.shape != (3, 1):  # pragma: no cover - 위에서 막힌다
+        return f"샘플 3개를 넣은 출력의 모양이 {out.shape}입니다. (샘플 수, 1)이어야 합니다."
     return None
 
 
@@ -370,15 +519,33 @@ def _binary_right():
     return model
 
 
-def _binary_variant(*, last: str = "sigmoid", loss: str = "binary_crossentropy", with_input: bool = True, hidden: tuple[int, ...] = (4, 2)):
+def _binary_variant(
+    *,
+    last: str | None = "sigmoid",
+    loss: Any = "binary_crossentropy",
+    with_input: bool = True,
+    hidden: tuple[int, ...] = (4, 2),
+    separate: bool = False,
+    from_logits: bool = False,
+):
+    """이진 분류 모델의 여러 모양. separate=True면 활성화를 Dense 뒤의 층으로 따로 둔다."""
+
     def build():
         import keras
 
         layers = [keras.Input(shape=(2,))] if with_input else []
-        layers += [keras.layers.Dense(n, activation="relu") for n in hidden]
-        layers.append(keras.layers.Dense(1, activation=last))
+        for n in hidden:
+            if separate:
+                layers += [keras.layers.Dense(n), keras.layers.ReLU()]
+            else:
+                layers.append(keras.layers.Dense(n, activation="relu"))
+        if separate and last is not None:
+            layers += [keras.layers.Dense(1), keras.layers.Activation(last)]
+        else:
+            layers.append(keras.layers.Dense(1, activation=last))
         model = keras.Sequential(layers)
-        model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+        chosen = keras.losses.BinaryCrossentropy(from_logits=True) if from_logits else loss
+        model.compile(optimizer="adam", loss=chosen, metrics=["accuracy"])
         return model
 
     return build
@@ -402,12 +569,23 @@ code1 = CodeExercise(
         '    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])\n'
         "    return model"
     ),
-    correct=[_binary_right, _binary_variant(loss="BinaryCrossentropy")],
+    correct=[
+        _binary_right,
+        _binary_variant(loss="BinaryCrossentropy"),
+        _binary_variant(loss="bce"),
+        _binary_variant(separate=True),  # Dense(4), ReLU(), …, Dense(1), Activation("sigmoid")
+        _binary_variant(last=None, from_logits=True),  # 출력층은 로짓, 손실이 시그모이드를 맡는다
+    ],
     mistakes=[
         (_binary_variant(last="softmax"), "늘 1.0"),
         (_binary_variant(loss="mse"), "binary_crossentropy"),
         (_binary_variant(with_input=False), "keras.Input"),
         (_binary_variant(hidden=(3, 2)), "2-4-2-1"),
+        (_binary_variant(from_logits=True), "from_logits=True"),
+        (_binary_variant(separate=True, from_logits=True), "두 번"),
+        (_binary_variant(last=None), "linear"),
+        (_binary_variant(loss="Binary_Crossentropy"), "알아듣지 못하는 손실 이름"),
+        (_binary_variant(last="Sigmoid"), "알아듣지 못하는 활성화 함수 이름"),
     ],
     time_limit=30.0,
 )
@@ -421,49 +599,73 @@ def _check_classifier(build_classifier: Any) -> str | None:
         model, problem = _built_model(build_classifier, n_features, n_classes)
         if problem:
             return problem
-        dense = _dense_layers(model)
-        if not dense:
+        layers = _activations(model)
+        if not layers:
             return "Dense 층이 없습니다. keras.layers.Dense로 은닉층과 출력층을 쌓으세요."
-        last = dense[-1]
-        if model.input_shape[-1] == n_classes and last.units == n_features and n_classes != n_features:
+        units, output = layers[-1]
+        n_inputs = model.input_shape[-1]
+        if n_inputs == n_classes and units == n_features and n_classes != n_features:
             return "n_features와 n_classes의 자리가 바뀌었습니다. 입력 모양에 n_features, 출력층의 뉴런 수에 n_classes를 씁니다."
-        if model.input_shape[-1] != n_features or last.units != n_classes:
+        if n_inputs != n_features or units != n_classes:
             return (
-                f"build_classifier({n_features}, {n_classes})의 입력이 {model.input_shape[-1]}개, 출력이 {last.units}개입니다. "
+                f"n_features = {n_features}, n_classes = {n_classes}일 때 만든 모델의 입력은 {n_inputs}개, 출력은 {units}개입니다. "
                 "숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요."
             )
-        activation = _output_activation(model)[1]
-        if activation != "softmax":
-            return f"출력층의 활성화 함수가 {activation}입니다. 클래스마다 합이 1인 확률을 내려면 softmax입니다."
-        loss = _loss_name(model.loss)
+        problem = _logits_problem(model, output)
+        if problem:
+            return problem
+        from_logits = loss_from_logits(model.loss)
+        if output == "linear" and not from_logits:
+            return (
+                "출력층에 활성화 함수가 없어(linear) 출력이 확률이 아닙니다. 클래스마다 합이 1인 확률을 내는 것은 softmax입니다."
+            )
+        if output not in ("softmax", "linear"):
+            return f"출력층의 활성화 함수가 {output}입니다. 클래스마다 합이 1인 확률을 내려면 softmax입니다."
+        loss, problem = _loss_problem(model)
+        if problem:
+            return problem
         if loss == "sparse_categorical_crossentropy":
             return "레이블이 원-핫 벡터이므로 손실은 categorical_crossentropy입니다(sparse_…는 정수 레이블용)."
         if loss != "categorical_crossentropy":
             return f"손실이 {loss}입니다. 원-핫 레이블의 다중 분류에는 categorical_crossentropy가 맞습니다."
-        units = [layer.units for layer in dense]
-        if units != [16, n_classes]:
-            return f"Dense 층의 크기가 {units}입니다. 명세는 은닉층 Dense(16, relu) 하나와 출력층입니다."
+        sizes = [n for n, _ in layers]
+        if sizes != [16, n_classes]:
+            return f"Dense 층의 뉴런 수가 차례로 {sizes}입니다. 명세는 은닉층 Dense(16, relu) 하나와 출력층입니다."
+        if layers[0][1] != "relu":
+            return f"은닉층의 활성화 함수가 {layers[0][1]}입니다. 명세는 Dense(16, relu)입니다."
+        problem = _extra_parameters(model)
+        if problem:
+            return problem
         x = np.random.default_rng(1).normal(size=(4, n_features)).astype("float32")
-        probs = np.asarray(model(x))
-        if not np.allclose(probs.sum(axis=1), 1.0, atol=1e-5):  # pragma: no cover - softmax면 맞다
-            return "출력의 합이 1이 아닙니다."
+        out = _predict(model, x)
+        if out.shape != (4, n_classes):  # pragma: no cover - 위에서 막힌다
+            return f"샘플 4개를 넣은 출력의 모양이 {out.shape}입니다. (샘플 수, 클래스 수)여야 합니다."
     return None
 
 
-def _classifier_variant(*, last: str = "softmax", loss: str = "categorical_crossentropy", fixed: bool = False, units: int | None = None):
+def _classifier_variant(
+    *,
+    last: str | None = "softmax",
+    loss: Any = "categorical_crossentropy",
+    fixed: bool = False,
+    units: int | None = None,
+    separate: bool = False,
+    from_logits: bool = False,
+    hidden: str = "relu",
+):
     def build(n_features, n_classes):
         import keras
 
         if fixed:
             n_features, n_classes = 2, 3
-        model = keras.Sequential(
-            [
-                keras.Input(shape=(n_features,)),
-                keras.layers.Dense(16, activation="relu"),
-                keras.layers.Dense(units or n_classes, activation=last),
-            ]
-        )
-        model.compile(optimizer="adam", loss=loss, metrics=["accuracy"])
+        layers = [keras.Input(shape=(n_features,)), keras.layers.Dense(16, activation=hidden)]
+        if separate:
+            layers += [keras.layers.Dense(units or n_classes), keras.layers.Softmax()]
+        else:
+            layers.append(keras.layers.Dense(units or n_classes, activation=last))
+        model = keras.Sequential(layers)
+        chosen = keras.losses.CategoricalCrossentropy(from_logits=True) if from_logits else loss
+        model.compile(optimizer="adam", loss=chosen, metrics=["accuracy"])
         return model
 
     return build
@@ -471,6 +673,30 @@ def _classifier_variant(*, last: str = "softmax", loss: str = "categorical_cross
 
 def _classifier_swapped(n_features, n_classes):
     return _classifier_variant()(n_classes, n_features)
+
+
+def _classifier_int_shape(n_features, n_classes):
+    """keras.Input(shape=n_features): 튜플이 아니라 정수를 준 실수."""
+    import keras
+
+    model = keras.Sequential(
+        [keras.Input(shape=n_features), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(n_classes, activation="softmax")]
+    )
+    model.compile(optimizer="adam", loss="categorical_crossentropy")
+    return model
+
+
+def _classifier_functional(n_features, n_classes):
+    """함수형 API로 만든 같은 모델(본문 밖의 다른 풀이)."""
+    import keras
+
+    inputs = keras.Input(shape=(n_features,))
+    hidden = keras.layers.Dense(16)(inputs)
+    hidden = keras.layers.Activation("relu")(hidden)
+    outputs = keras.layers.Dense(n_classes, activation="softmax")(hidden)
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.CategoricalCrossentropy(), metrics=["accuracy"])
+    return model
 
 
 code2 = CodeExercise(
@@ -490,15 +716,24 @@ code2 = CodeExercise(
         '    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])\n'
         "    return model"
     ),
-    correct=[_classifier_variant(), _classifier_variant(loss="CategoricalCrossentropy")],
+    correct=[
+        _classifier_variant(),
+        _classifier_variant(loss="CategoricalCrossentropy"),
+        _classifier_variant(separate=True),  # Dense(n_classes), Softmax()
+        _classifier_variant(last=None, from_logits=True),  # 로짓 출력 + from_logits=True
+        _classifier_functional,
+    ],
     mistakes=[
         (_classifier_variant(last="sigmoid"), "softmax"),
         (_classifier_variant(loss="sparse_categorical_crossentropy"), "sparse_"),
         (_classifier_variant(fixed=True), "인수 n_features, n_classes"),
-        (_classifier_variant(units=1), "출력이 1개"),
+        (_classifier_variant(units=1), "출력은 1개"),
         (_classifier_swapped, "자리가 바뀌었습니다"),
+        (_classifier_variant(from_logits=True), "from_logits=True"),
+        (_classifier_variant(separate=True, from_logits=True), "두 번"),
+        (_classifier_variant(hidden="tanh"), "Dense(16, relu)"),
+        (_classifier_variant(loss="mse"), "categorical_crossentropy가 맞습니다"),
+        (_classifier_int_shape, "shape=(n,)"),
     ],
     time_limit=30.0,
 )
-
-_ = LearnerCodeError  # 채점 중 학습자 코드의 오류는 CodeExercise.grade가 알린다
