@@ -291,3 +291,23 @@ def test_exercise_functions_do_not_shadow_names_the_lesson_uses() -> None:
             for name in re.findall(r"^def (\w+)\(", source, flags=re.M):
                 others = [s for s in code if s is not source and re.search(rf"\b{name}\b", s)]
                 assert not others, f"{path.name}: 빈칸 함수 {name}이(가) 다른 셀에도 나옵니다"
+
+
+def test_a_full_set_of_correct_solutions_checks_within_a_minute() -> None:
+    """학생 한 명이 모든 문제를 맞게 풀었을 때 채점에 드는 시간(2코어 컴퓨터에서 60초 안)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import time\n"
+        "start = time.perf_counter()\n"
+        "from helpers.exercises import all_exercises\n"
+        "for name, exercise in all_exercises():\n"
+        "    ok, message = exercise.grade(exercise.correct_examples[0])\n"
+        "    assert ok, (name, message)\n"
+        "print(round(time.perf_counter() - start, 1))\n"
+    )  # 새 프로세스: TensorFlow를 불러오는 시간까지 센다
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    seconds = float(result.stdout.split()[-1])
+    assert seconds < 60, f"정답 한 벌을 채점하는 데 {seconds:.1f}초"

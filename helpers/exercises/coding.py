@@ -158,6 +158,9 @@ _ERROR_ADVICE: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
      "학습할 때와 예측할 때 입력의 특성(열) 수가 다릅니다. 입력은 (샘플 수, 특성 수)의 2차원 배열이어야 합니다."),
     ((("index", "out of bounds"), ("list index out of range",)),
      "배열이나 리스트의 범위를 벗어난 위치를 읽었습니다. 반복 범위(range)와 길이를 확인하세요."),
+    ((("cannot reshape array of size",),),
+     "원소 수가 맞지 않아 모양을 바꿀 수 없습니다. 바꾸기 전과 뒤의 원소 수가 같아야 하고, "
+     "데이터 개수는 숫자로 고정하지 말고 -1이나 len(x)로 두세요."),
     ((("ncompatible", "shape"),),
      "층이나 배열의 모양이 맞지 않습니다. 입력과 출력의 모양을 확인하세요."),
 )  # fmt: skip
@@ -196,7 +199,10 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
         lines = [f"{label} 함수를 부르자 오류가 났습니다. 넣은 입력: {inputs or '없음'}"]
         if advice:
             lines.append(f"   {advice}")
-        lines.append(f"   (원래 오류: {type(err).__name__}: {str(err)[:300]})")
+        # TensorFlow의 "Graph execution error"는 노드 위치 목록이 길고, 쓸모 있는 문장은 마지막 줄에 있다.
+        text_lines = [line for line in str(err).strip().splitlines() if line.strip()] or [""]
+        original = text_lines[-1] if text_lines[0].startswith("Graph execution error") else text_lines[0]
+        lines.append(f"   (원래 오류: {type(err).__name__}: {original[:300]})")
         raise LearnerCodeError("\n".join(lines)) from err
     changed = [i for i, (before, after) in enumerate(zip(args, copies, strict=True)) if _was_changed(before, after)]
     if changed:

@@ -198,16 +198,16 @@ def _check_loss_name(answer: Any) -> str | None:
         if answer.strip().lower() == expected.lower():
             return name_problem(answer, expected)  # 앞뒤 공백, 대소문자
     key = answer.strip().lower().replace(" ", "_")
-    return _loss_misconception(key) or (
+    return _loss_misconception(key, shown=answer) or (
         f"받은 값 {answer!r} — 답이 아닙니다. 3.4절의 '희소(sparse)' 방식을 다시 읽어 보세요."
     )
 
 
-def _loss_misconception(key: str) -> str | None:
+def _loss_misconception(key: str, shown: str | None = None) -> str | None:
     compact = key.lower().replace("_", "")
     if compact == "sparsecategoricalcrossentropy":
         return (
-            f"받은 값 {key!r} — Keras는 이 철자를 알아듣지 못합니다. "
+            f"받은 값 {shown or key!r} — Keras는 이 철자를 알아듣지 못합니다. "
             "밑줄과 대소문자까지 Keras의 이름과 같게 적으세요."
         )
     if compact == "categoricalcrossentropy":
@@ -335,7 +335,7 @@ def _call_preprocess(preprocess: Any, images: np.ndarray) -> Any:
         first, _, rest = str(err).partition("\n")
         advice = (
             f"   그림 {len(images)}장의 원소는 {len(images)}×28×28 = {images.size:,}개라서 그 모양으로 바꿀 수 없습니다. "
-            "그림 수를 60000처럼 고정하지 말고 len(images)나 -1로 두어 (그림 수, 784)로 펼치세요."
+            "그림 수를 `reshape(60000, 784)`처럼 숫자로 고정하지 말고 len(images)나 -1로 두어 (그림 수, 784)로 펼치세요."
         )
         raise LearnerCodeError("\n".join(part for part in (first, advice, rest) if part)) from err.__cause__
 
@@ -390,7 +390,8 @@ def _check_preprocess(preprocess: Any) -> str | None:
             )
         dtype = np.asarray(got).dtype
         if dtype != np.float32:
-            return f"값과 모양은 맞지만 자료형이 {dtype}입니다. 3.2절처럼 float32로 바꾸세요(float64의 절반 메모리)."
+            why = "float64의 절반 메모리" if dtype == np.float64 else "Keras의 기본 자료형"
+            return f"값과 모양은 맞지만 자료형이 {dtype}입니다. 3.2절처럼 float32로 바꾸세요({why})."
         if not np.allclose(array, want, atol=1e-6):
             return (
                 f"값이 조금 다릅니다. 첫 그림의 인덱스 14행 앞 6칸의 기댓값은 {describe(want[0, 14 * 28 : 14 * 28 + 6])}, "
@@ -550,6 +551,14 @@ def _built_cnn(build_cnn: Any) -> tuple[Any, str | None]:
         )
     if not getattr(model, "compiled", False):
         return None, "모델을 compile하지 않았습니다. 함수 안에서 model.compile(optimizer=…, loss=…, metrics=[…])을 부른 뒤 돌려주세요."
+    # 채점은 모델을 학습시킨다: 학습자가 이미 가진 모델(함수 밖의 변수)을 돌려주면 그 모델이 바뀌므로 받지 않는다
+    again = call(build_cnn, name=getattr(build_cnn, "__name__", "build_cnn"))
+    if again is model:
+        return None, (
+            "함수가 부를 때마다 같은 모델 객체를 돌려줍니다(함수 밖에서 만든 모델). 채점은 모델을 새로 학습시키므로 "
+            "함수 안에서 keras.Sequential(…)로 새 모델을 만들고 compile해서 돌려주세요."
+        )
+    del again
     return model, None
 
 
@@ -614,8 +623,8 @@ def _budget_advice(model: Any) -> str:
         pools = sum(isinstance(layer, keras.layers.MaxPooling2D | keras.layers.AveragePooling2D) for layer in _all_layers(model))
         if pools == 0:
             return f"{where} 풀링 층이 없어 Flatten 뒤의 값이 많습니다. Flatten 앞에 MaxPooling2D를 두어 그림을 줄이세요."
-        return f"{where} Flatten 앞에서 그림을 더 줄이거나(풀링을 더 두거나) 이 Dense 층의 뉴런 수를 줄이세요."
-    return f"{where} 이 층의 필터 수를 줄여 보세요."
+        return f"{where} Flatten 앞에서 그림을 더 줄이거나(풀링을 더 두거나) 그 Dense 층의 뉴런 수를 줄이세요."
+    return f"{where} 그 층의 필터 수를 줄여 보세요."
 
 
 def _accuracy_advice(model: Any, accuracy: float) -> str:
@@ -652,9 +661,21 @@ def _accuracy_advice(model: Any, accuracy: float) -> str:
     if rates and max(rates) >= 0.5:
         tips.append(f"드롭아웃 비율이 {max(rates):g}입니다. 3에포크의 짧은 학습에는 커서 배우는 속도가 느려집니다.")
     if not tips:
+        params = model.count_params()
+        ideas = []
+        if not any(isinstance(layer, keras.layers.BatchNormalization) for layer in layers):
+            ideas.append("6.2절처럼 합성곱 뒤에 배치 정규화 두기")
+        if len(convs) < 3:
+            ideas.append("합성곱과 풀링을 한 번 더 쌓기")
+        if params < _BUDGET_PARAMS // 2:
+            ideas.append("예산 안에서 필터 수 늘리기")
+        if rate_value is not None and rate_value <= 1e-3:
+            ideas.append(f"학습률 키우기(지금 learning_rate={rate_value:g})")
+        if not ideas:
+            ideas.append("model.fit(…, validation_split=0.1)로 에포크마다의 검증 정확도를 보며 어디서 막히는지 찾기")
         tips.append(
-            f"지금 모델은 합성곱 층 {len(convs)}개, 옵티마이저 {optimizer_name}입니다. "
-            "예산 안에서 필터 수를 늘리거나, 6.2절처럼 배치 정규화를 더해 보세요."
+            f"지금 모델은 합성곱 층 {len(convs)}개, 옵티마이저 {optimizer_name}, 파라미터 {params:,}개입니다. "
+            f"해 볼 만한 것: {', '.join(ideas)}."
         )
     return " ".join(tips)
 
@@ -882,6 +903,23 @@ def _slow_sgd_cnn():
     return model
 
 
+def _unflattened_channel_missing():
+    """keras.Input(shape=(28, 28)): 채널 축이 없어 Conv2D가 Keras의 영어 오류(expected min_ndim=4)를 낸다."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(28, 28)),
+            keras.layers.Conv2D(16, 3, activation="relu"),
+            keras.layers.MaxPooling2D(),
+            keras.layers.Flatten(),
+            keras.layers.Dense(10, activation="softmax"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+    return model
+
+
 def _forgot_compile():
     import keras
 
@@ -927,6 +965,7 @@ code2 = CodeExercise(
         (_flat_input_cnn, "입력 모양은 (784,)"),
         (_slow_sgd_cnn, "옵티마이저가 SGD"),
         (_forgot_compile, "compile하지 않았습니다"),
+        (_unflattened_channel_missing, "4차원 입력"),
     ],
     time_limit=180.0,
 )
