@@ -2,8 +2,8 @@
 
 **무엇을 고르나.** 강의 환경(requirements.txt, environment.yml)에 들어 있는
 ``koreanize-matplotlib`` 패키지가 함께 배포하는 나눔고딕 네 파일(Light 300, Regular 400,
-Bold 600, ExtraBold 700)을 운영 체제와 상관없이 **먼저** 쓴다. 그 패키지를 import 하지는 않는다
-(그 패키지의 import는 Python 3.12에서 없어진 ``distutils``를 쓴다).
+Bold 600, ExtraBold 700)을 운영 체제와 상관없이 **먼저** 쓴다. 그 패키지를 import하지는 않는다
+(그 패키지는 import할 때 Python 3.12부터 표준 라이브러리에서 빠진 ``distutils``를 불러와 오류가 난다).
 
 **왜 운영 체제 글꼴보다 먼저인가.**
 
@@ -11,17 +11,17 @@ Bold 600, ExtraBold 700)을 운영 체제와 상관없이 **먼저** 쓴다. 그
   CI와 웹 사이트의 그림이 같은 글꼴, 같은 글자 폭으로 그려진다.
 - matplotlib의 ``weight="bold"``는 굵기 700을 뜻하는데, 운영 체제 글꼴에는 700이 없는 것이 많다.
   macOS의 애플고딕(AppleGothic)은 굵기가 하나(400)뿐이고, Debian·Ubuntu의 ``fonts-nanum``
-  나눔고딕은 400과 600뿐이다. 그러면 matplotlib 3.11은 굵은 글씨를 그릴 때마다
+  나눔고딕은 400과 600뿐이다. 그러면 matplotlib 3.11은 굵은 글씨를 처음 그릴 때(글자 크기 등 설정이 바뀌면 다시)
   ``findfont: Failed to find font weight bold ...``를 로그로 남기고, 학생의 JupyterLab에는
   빨간 글씨로 보인다. 함께 배포되는 나눔고딕에는 진짜 700(ExtraBold)이 있다.
 - ``fonts-nanum``의 나눔고딕도 이름이 똑같이 ``NanumGothic``이다. 두 벌이 섞이면 굵기마다 다른
-  파일이 골라질 수 있으므로, 이 과정(process) 안에서는 다른 ``NanumGothic`` 항목을 빼고 함께 배포되는
+  파일이 골라질 수 있으므로, 실행 중인 파이썬 프로세스(커널) 안에서만 다른 ``NanumGothic`` 항목을 빼고 함께 배포되는
   네 파일만 그 이름으로 남긴다. 컴퓨터에 설치된 글꼴 파일은 건드리지 않는다.
 
-**패키지가 없을 때.** 운영 체제의 한글 글꼴을 :data:`PREFERRED_FONTS` 순서로 찾되, 굵은 면(600 이상)이
-있는 글꼴을 먼저 고른다(맑은 고딕, Apple SD 산돌고딕 Neo, Noto Sans CJK 등). 고른 글꼴에 400이나
-700 면이 없으면 가장 가까운 면을 그 굵기로도 등록해, 굵은 글씨는 그 글꼴의 굵은 면으로(굵은 면이
-아예 없으면 보통 굵기로) 로그 없이 그린다. 한글 글꼴이 하나도 없으면 :class:`KoreanFontWarning`을
+**패키지가 없을 때.** 운영 체제의 한글 글꼴을 :data:`PREFERRED_FONTS` 순서로 찾되, 굵기 600 이상의 파일이
+있는 글꼴을 먼저 고른다(맑은 고딕, Apple SD 산돌고딕 Neo, Noto Sans CJK 등). 고른 글꼴에 굵기 400이나
+700의 파일이 없으면 가장 가까운 굵기의 파일을 그 굵기로도 등록해, 굵은 글씨는 그 글꼴의 가장 굵은 파일로(굵은
+파일이 아예 없으면 보통 굵기로) 로그 없이 그린다. 한글 글꼴이 하나도 없으면 :class:`KoreanFontWarning`을
 한 번 내고 무엇을 설치할지 알려 준다.
 """
 
@@ -56,10 +56,12 @@ REQUIRED_WEIGHTS: tuple[int, ...] = (400, 700)
 FIX_HINT = (
     "한글 글꼴을 찾지 못했습니다. 그래프의 한글이 네모(□)로 보일 수 있습니다.\n"
     "해결: 강의 환경을 설치하세요(python -m pip install -r requirements.txt, koreanize-matplotlib 포함). "
-    "Linux라면 'sudo apt-get install fonts-nanum'도 됩니다. 설치 후 커널을 다시 시작하세요.\n"
+    "Linux라면 'sudo apt-get install fonts-nanum'도 됩니다(이때는 matplotlib.get_cachedir() 폴더의 "
+    "fontlist-*.json을 지워야 새 글꼴이 보입니다). 설치 후 커널을 다시 시작하세요.\n"
     "No Korean font was found, so Korean text in plots may show as boxes. "
     "Fix: install the course requirements (they include koreanize-matplotlib) "
-    "or a system Korean font (e.g. fonts-nanum), then restart the kernel."
+    "or a system Korean font (e.g. fonts-nanum, then delete fontlist-*.json in matplotlib.get_cachedir()), "
+    "then restart the kernel."
 )
 
 
@@ -76,7 +78,7 @@ def _installed_font_names() -> set[str]:
 
 
 def _bundled_font_files() -> list[Path]:
-    """koreanize-matplotlib이 배포하는 .ttf 파일 경로 (패키지를 import 하지 않고 찾는다)."""
+    """koreanize-matplotlib이 배포하는 .ttf 파일 경로 (패키지를 import하지 않고 찾는다)."""
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or not spec.submodule_search_locations:
         return []
@@ -102,7 +104,7 @@ def _forget_cached_lookups() -> None:
 
 
 def _register_bundled(files: list[Path]) -> str:
-    """함께 배포되는 나눔고딕을 등록하고, 같은 이름의 다른 파일은 이 과정의 목록에서 뺀다."""
+    """함께 배포되는 나눔고딕을 등록하고, 같은 이름의 다른 파일은 이 프로세스의 글꼴 목록에서 뺀다."""
     manager = font_manager.fontManager
     family = font_manager.FontProperties(fname=str(files[0])).get_name()
     ours = {str(path) for path in files}
@@ -118,7 +120,7 @@ def _register_bundled(files: list[Path]) -> str:
 
 
 def _system_family() -> str | None:
-    """운영 체제의 한글 글꼴 가운데 쓸 것: 굵은 면(600 이상)이 있는 것을 먼저."""
+    """운영 체제의 한글 글꼴 가운데 쓸 것: 굵기 600 이상의 파일이 있는 것을 먼저."""
     faces: dict[str, list[int]] = {}
     for entry in font_manager.fontManager.ttflist:
         if entry.name in PREFERRED_FONTS and entry.style == "normal":
@@ -129,9 +131,9 @@ def _system_family() -> str | None:
 
 
 def _fill_missing_weights(family: str) -> None:
-    """고른 운영 체제 글꼴에 400이나 700 면이 없으면 가장 가까운 면을 그 굵기로도 등록한다.
+    """고른 운영 체제 글꼴에 굵기 400이나 700의 파일이 없으면 가장 가까운 굵기의 파일을 그 굵기로도 등록한다.
 
-    예: fonts-nanum의 나눔고딕은 굵은 면(Bold)이 600이라, ``weight="bold"``(700)가 그 면을 쓰게 한다.
+    예: fonts-nanum의 나눔고딕은 Bold 파일의 굵기가 600이라, ``weight="bold"``(700)가 그 파일을 쓰게 한다.
     """
     manager = font_manager.fontManager
     entries = [e for e in manager.ttflist if e.name == family and e.style == "normal"]

@@ -72,7 +72,11 @@ def final_sound(text: str) -> str:
 def text_of(value: Any) -> str:
     """조사를 붙일 값의 글꼴: 실수는 유효 숫자 6자리, 그 밖은 ``str``."""
     if isinstance(value, float):
-        return f"{value:.6g}"
+        short = f"{value:.6g}"
+        # 0.9999999를 "1"로 보이면 학생이 넣은 값과 달라 보인다: 반올림해서 정수처럼 보이면 전부 적는다.
+        if "e" not in short and "." not in short and not value.is_integer():
+            return repr(value)
+        return short
     return str(value)
 
 

@@ -256,7 +256,10 @@ def test_every_coding_exercise_waits_unanswered_in_its_lesson() -> None:
         assert len(matching) == 1, f"{path.name}: ex.{attr}.check(…) 셀이 {len(matching)}개"
         source = "".join(matching[0]["source"])
         assert "\n    ...\n" in source and "def " in source, f"{path.name}: {attr}의 빈칸 함수"
-        stored = "".join("".join(o.get("text", "")) for o in matching[0].get("outputs", []))
+        stored = "".join(
+            "".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/plain", ""))
+            for o in matching[0].get("outputs", [])
+        )
         assert "아직 답이 없습니다" in stored, f"{path.name}: {attr}의 저장된 출력: {stored!r}"
 
 

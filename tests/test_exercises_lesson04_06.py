@@ -191,7 +191,7 @@ def test_issue_04_q3_rejects_names_keras_does_not_know() -> None:
     assert "공백" in _message(lesson04.q3, ("sigmoid ", "binary_crossentropy"))
     assert "공백" in _message(lesson04.q3, ("sigmoid", " binary_crossentropy"))
     assert "밑줄" in _message(lesson04.q3, ("sigmoid", "BinaryCrossEntropy"))
-    assert "알아듣지 못하는" in _message(lesson04.q3, ("sigmoid", "cce"))
+    assert "모르는" in _message(lesson04.q3, ("sigmoid", "cce"))
 
 
 def test_04_q3_rule_is_exactly_what_keras_resolves() -> None:
@@ -220,9 +220,10 @@ def test_04_q3_rule_is_exactly_what_keras_resolves() -> None:
 
 def test_04_keras_unknown_names_in_the_model_get_korean_first() -> None:
     message = _message(lesson04.code1, lesson04._binary_variant(last="Sigmoid"))
-    assert message.index("알아듣지 못하는 활성화 함수") < message.index("원래 오류")
+    assert message.index("모르는 활성화 함수") < message.index("원래 오류")
     message = _message(lesson04.code1, lesson04._binary_variant(loss="Binary_Crossentropy"))
-    assert "알아듣지 못하는 손실 이름" in message and "'Binary_Crossentropy'" in message
+    # 이슈 18 다시 풀기: compile의 손실·지표 이름은 공용 compile_problem이 fit 전에 본다(같은 문장: "모르는 손실 이름")
+    assert "모르는 손실 이름" in message and "'Binary_Crossentropy'" in message
     message = _message(lesson04.code2, lesson04._classifier_int_shape)
     assert message.index("shape=(n,)") < message.index("Cannot convert")
 
@@ -482,3 +483,89 @@ def test_every_message_of_my_lessons_is_korean() -> None:
             message = exercise.grade(wrong)[1]
             head = message.split("(원래 오류")[0]
             assert re.search(r"[가-힣]", head.splitlines()[0]), message
+
+
+# ---------------------------------------------------------------------------
+# 이슈 18 다시 풀기(새 학생): fit에서야 터지는 지표 이름, 순서가 바뀐 답, 답을 알려 주는 안내, input_dim
+
+
+def _binary_with_metrics(metrics):
+    def build_binary_model():
+        import keras
+
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(2,)),
+                keras.layers.Dense(4, activation="relu"),
+                keras.layers.Dense(2, activation="relu"),
+                keras.layers.Dense(1, activation="sigmoid"),
+            ]
+        )
+        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=metrics)
+        return model
+
+    return build_binary_model
+
+
+def _classifier_with_metrics(metrics):
+    def build_classifier(n_features, n_classes):
+        import keras
+
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(n_features,)),
+                keras.layers.Dense(16, activation="relu"),
+                keras.layers.Dense(n_classes, activation="softmax"),
+            ]
+        )
+        model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=metrics)
+        return model
+
+    return build_classifier
+
+
+@pytest.mark.parametrize("metrics", [["accuracy "], ["acuracy"]])
+def test_retry_04_code1_and_code2_reject_metric_names_that_fit_cannot_resolve(metrics) -> None:
+    for exercise, build in ((lesson04.code1, _binary_with_metrics), (lesson04.code2, _classifier_with_metrics)):
+        message = _message(exercise, build(metrics))
+        assert "모르는 지표 이름" in message and repr(metrics[0]) in message
+    assert _passes(lesson04.code1, _binary_with_metrics(["acc", "AUC"]))
+    assert _passes(lesson04.code2, _classifier_with_metrics(["Accuracy"]))
+
+
+def test_retry_04_q3_swapped_order_is_named() -> None:
+    message = _message(lesson04.q3, ("binary_crossentropy", "sigmoid"))
+    assert "순서가 바뀌었습니다" in message
+    assert "모르는 이름" not in message
+
+
+def test_retry_04_code1_input_dim_is_accepted_with_a_note(capsys) -> None:
+    def build_binary_model():
+        import keras
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = keras.Sequential(
+                [
+                    keras.layers.Dense(4, activation="relu", input_dim=2),
+                    keras.layers.Dense(2, activation="relu"),
+                    keras.layers.Dense(1, activation="sigmoid"),
+                ]
+            )
+        model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+        return model
+
+    lesson04.code1.check(build_binary_model)
+    out = capsys.readouterr().out
+    assert "✅" in out and "input_dim" in out and "keras.Input" in out
+    lesson04.code1.check(_binary_with_metrics(["accuracy"]))
+    assert "input_dim" not in capsys.readouterr().out
+
+
+def test_retry_06_q4_wrong_answer_does_not_give_the_calculation_away() -> None:
+    for wrong in (3.0, 5.5, "4.0"):
+        message = _message(lesson06.q4, wrong)
+        assert "200 / (2" not in message and "200 / (2 × 25)" not in message
+    assert "15절" in _message(lesson06.q4, 3.0)
+    for exercise, answer, given_away in ((lesson06.q1, "0.88", "220 / 250"), (lesson06.q2, "0.571", "8 / (8 + 6)")):
+        assert given_away not in _message(exercise, answer)

@@ -432,3 +432,91 @@ def test_numeric_solutions_are_pasteable_and_end_with_the_notebooks_answer_line(
 def test_the_shown_solution_mentions_that_the_lessons_cnn_passes_too() -> None:
     assert "6.2절의 CNN" in ex.code2.solution_text
     assert all(line.startswith(("def", " ", "#")) for line in ex.code2.solution_text.splitlines())
+
+
+# ---------------------------------------------------------------------------
+# 이슈 18 다시 풀기(새 학생): 철자, 받은 값 그대로의 안내, 한 번만 말하는 원인, 답을 알려 주지 않는 안내
+
+
+def _small_cnn(metrics=("accuracy",), loss="sparse_categorical_crossentropy"):
+    def build_cnn():
+        import keras
+
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(28, 28, 1)),
+                keras.layers.Conv2D(8, 3, activation="relu"),
+                keras.layers.MaxPooling2D(),
+                keras.layers.Flatten(),
+                keras.layers.Dense(10, activation="softmax"),
+            ]
+        )
+        model.compile(optimizer="adam", loss=loss, metrics=list(metrics))
+        return model
+
+    return build_cnn
+
+
+def test_retry_code2_misspelled_metric_or_loss_is_called_a_misspelling_before_training() -> None:
+    ok, message = ex.code2.grade(_small_cnn(metrics=["acuracy"]))
+    assert not ok and "'acuracy'" in message and "모르는 지표 이름" in message and "철자" in message
+    assert "이진 분류용" not in message and "model.fit 함수를 부르자" not in message
+    ok, message = ex.code2.grade(_small_cnn(loss="sparse_categorial_crossentropy"))
+    assert not ok and "모르는 손실 이름" in message and "받은 손실:" not in message
+
+
+def test_retry_code2_misspelled_layer_gets_a_korean_explanation() -> None:
+    def build_cnn():
+        import keras
+        from keras import layers
+
+        model = keras.Sequential(
+            [
+                keras.Input(shape=(28, 28, 1)),
+                layers.Conv2D(16, 3, activation="relu"),
+                layers.MaxPool2d(2),
+                layers.Flatten(),
+                layers.Dense(10, activation="softmax"),
+            ]
+        )
+        model.compile(optimizer="adam", loss="categorical_crossentropy")
+        return model
+
+    ok, message = ex.code2.grade(build_cnn)
+    assert not ok
+    korean, original = message.index("철자"), message.index("원래 오류")
+    assert korean < original and "MaxPooling2D" in message
+
+
+def test_retry_q4_unresolvable_loss_name_is_a_spelling_problem() -> None:
+    ok, message = ex.q4.grade("sparse_categorial_crossentropy")
+    assert not ok and "철자를 확인하세요" in message and "희소(sparse)" not in message
+    ok, message = ex.q4.grade("softmax")
+    assert not ok and "활성화 함수" in message
+
+
+def test_retry_q2_messages_describe_what_was_submitted() -> None:
+    ok, message = ex.q2.grade("0001000000")
+    assert not ok and "문자열" in message and "숫자 하나가 아니라" not in message
+    ok, message = ex.q2.grade([[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]])
+    assert not ok and "리스트 안에 리스트" in message and "받은 값의 종류: list" not in message
+    ok, message = ex.q2.grade(3)
+    assert not ok and "숫자 하나" in message
+    # 형식 안내의 예는 이 문제의 답(레이블 3)이 아니다
+    assert "to_categorical(3" not in message and "[0, 0, 0, 1" not in message
+
+
+def test_retry_code1_hard_coded_sample_count_is_explained_once() -> None:
+    ok, message = ex.code1.grade(lambda images: images.reshape(60000, 784).astype("float32") / 255)
+    assert not ok
+    assert message.count("reshape(60000, 784)") == 1 and "원소 수가 맞지 않아" not in message
+    assert "원래 오류" in message
+
+
+def test_retry_q5_and_q1_q3_messages_do_not_give_the_answer_away() -> None:
+    for wrong in (0.0987, 0.11, 0.2):
+        ok, message = ex.q5.grade(wrong)
+        assert not ok and "bincount" not in message and "max()" not in message
+    assert "1.1절" in ex.q5.grade(0.2)[1]
+    assert "784 * 256 + 256" not in ex.q1.grade("200960")[1]
+    assert "3 * 3 * 16 * 32 + 32" not in ex.q3.grade("4640")[1]

@@ -59,7 +59,7 @@ def test_issue_02_code2_tanh_with_out_z_is_rejected() -> None:
         return 1 - z**2
 
     message = _message(lesson02.code2, tanh_derivative)
-    assert "`z` 값을 제자리에서 바꿨습니다" in message
+    assert "받은 z 값을 제자리에서 바꿨습니다" in message
 
 
 def test_issue_03_code2_writing_dX_into_X_is_rejected() -> None:
@@ -70,7 +70,7 @@ def test_issue_03_code2_writing_dX_into_X_is_rejected() -> None:
         return dW, db, X
 
     message = _message(lesson03.code2, dense_backward)
-    assert "`X` 값을 제자리에서 바꿨습니다" in message
+    assert "받은 X 값을 제자리에서 바꿨습니다" in message
 
 
 def test_issue_01_code2_names_the_argument_that_was_changed() -> None:
@@ -80,15 +80,15 @@ def test_issue_01_code2_names_the_argument_that_was_changed() -> None:
         return w + x, b + lr * error
 
     message = _message(lesson01.code2, gradient_step)
-    assert "`x` 값을 제자리에서 바꿨습니다" in message
-    assert "가중치 배열" not in message and "`w`" not in message
+    assert "받은 x 값을 제자리에서 바꿨습니다" in message
+    assert "가중치 배열" not in message and "받은 w 값" not in message
 
     def gradient_step_w(w, b, x, t, lr):
         error = t - 1 / (1 + np.exp(-(w @ x + b)))
         w += lr * x * error
         return w, b + lr * error
 
-    assert "`w` 값을 제자리에서 바꿨습니다" in _message(lesson01.code2, gradient_step_w)
+    assert "받은 w 값을 제자리에서 바꿨습니다" in _message(lesson01.code2, gradient_step_w)
 
 
 def _mutating(correct: Any, which: int) -> Any:
@@ -126,7 +126,7 @@ def test_every_function_exercise_rejects_each_argument_changed_in_place(name: st
     }[name]
     for which in array_args:
         message = _message(exercise, _mutating(correct, which))
-        assert f"`{names[which]}` 값을 제자리에서 바꿨습니다" in message, message
+        assert f"받은 {names[which]} 값을 제자리에서 바꿨습니다" in message, message
 
 
 def test_changing_a_copy_is_fine() -> None:
@@ -474,7 +474,7 @@ def test_fresh_correct_styles_pass(exercise: Exercise, answer: Any) -> None:
         (lesson05.q3, lambda t, p: np.sum(np.abs(t - p)) / (len(t) - 1), "n - 1"),
         (lesson02.q3, [65.9, 24.2, 9.9], "백분율"),
         (lesson02.q4, [[4, 1], [-2, -1]], "전치"),
-        (lesson03.q1, 40, "두 번"),
+        (lesson03.q1, 39, "두 번"),  # 편향을 두 번 세면 25 + 7 × 2 = 39(40은 이 원인에서 나오지 않는다)
         (lesson03.q4, 39, "두 번"),
         (lesson05.q4, 15, "표준화하기 전"),
         (lesson00.q1, (77, 16), "행의 수만"),
@@ -499,3 +499,86 @@ def test_all_correct_examples_of_these_lessons_check_quickly() -> None:
         for answer in exercise.correct_examples:
             assert exercise.grade(answer)[0], name
     assert time.perf_counter() - start < 45
+
+
+# ---------------------------------------------------------------------------
+# 이슈 18 다시 풀기(새 학생): 정밀도 규칙, 원인을 단정하지 않는 안내, 인수 이름, 받은 값 그대로 보이기, 표준편차의 ddof
+
+
+def test_retry_01_q3_needs_four_correct_decimals() -> None:
+    """노트북: "소수 넷째 자리까지 맞으면 정답" → 정확한 값(0.553788…)과의 차이가 0.00005 이하."""
+    for right in (0.5538, 0.55379, lesson01._NEW_W):
+        assert lesson01.q3.grade(right)[0], right
+    message = _message(lesson01.q3, 0.5537)  # 넷째 자리를 버렸다
+    assert "소수 넷째 자리" in message and "0.5537" in message
+    assert "소수 넷째 자리" in _message(lesson01.q3, 0.554)
+    assert "소수 넷째 자리" in _message(lesson01.q3, 0.55)
+
+
+def test_retry_02_q3_each_probability_within_half_a_unit_of_the_third_decimal() -> None:
+    assert lesson02.q3.grade([0.659, 0.242, 0.099])[0]
+    assert lesson02.q3.grade([0.659, 0.2424, 0.0986])[0]
+    message = _message(lesson02.q3, [0.659, 0.242, 0.098])  # 0.0986의 셋째 자리는 0.099
+    assert "소수 셋째 자리" in message and "3번째(0.098)" in message
+    assert "순서가 다릅니다" not in message
+
+
+def test_retry_02_q5_one_rule_two_significant_digits() -> None:
+    """노트북 문제 5에 "유효 숫자 두 자리까지"를 적었다: 9.5e-07은 맞고, 한 자리로 어림한 1e-06은 같은 규칙으로 틀리다."""
+    for right in (0.25**10, 9.5e-07, 9.54e-07):
+        assert lesson02.q5.grade(right)[0], right
+    for rough in (1e-06, 9.6e-07):
+        message = _message(lesson02.q5, rough)
+        assert "유효 숫자 두 자리" in message and "정확히 계산" not in message
+    cells = json.loads((ROOT / "notebooks" / "02_perceptron_activation.ipynb").read_text(encoding="utf-8"))["cells"]
+    text = next("".join(c["source"]) for c in cells if "### 문제 5." in "".join(c["source"]))
+    assert "유효 숫자 두 자리" in text
+
+
+def test_retry_05_q4_same_value_from_two_causes_names_both() -> None:
+    message = _message(lesson05.q4, (15 - 7) / 16)  # 표준편차 대신 분산으로 나눴다(값은 4 / 8과 같다)
+    assert "분산" in message and "분자와 분모" in message
+    assert "분자와 분모를 바꿨습니다" not in message
+
+
+def test_retry_03_q1_thirty_is_not_blamed_on_one_cause() -> None:
+    message = _message(lesson03.q1, 3 * 5 * 2)
+    assert "3 × 5 × 2" in message and "편향을 빠뜨린" in message
+    assert "빠뜨렸습니다" not in message
+
+
+def test_retry_03_code1_and_code2_name_the_arguments_of_the_inputs() -> None:
+    def forward_pass(X, W1, b1, W2, b2):
+        H = 1 / (1 + np.exp(-(X @ W1 + b1)))
+        return (1 / (1 + np.exp(-(H @ W2 + b2)))).T  # 전치해서 (1, N)
+
+    message = _message(lesson03.code1, forward_pass)
+    assert "X = 모양 (5, 3)" in message and "W1 = 모양 (3, 4)" in message and "b2 = " in message
+    assert "(입력: 모양" not in message
+
+    def dense_backward(X, W, delta):
+        return X.T @ delta / len(X), delta.sum(axis=0), delta @ W.T
+
+    message = _message(lesson03.code2, dense_backward)
+    assert "X = 모양 (5, 3)" in message and "delta = 모양 (5, 2)" in message
+
+
+def test_retry_01_q2_sigmoid_of_the_answer_shows_the_value_and_asks() -> None:
+    def sigmoid(z):
+        return 1 / (1 + np.exp(-z))
+
+    message = _message(lesson01.q2, sigmoid(108.2))  # 부동소수점으로 정확히 1.0
+    assert "1은 정답이 아닙니다" in message and "시그모이드를 적용했나요?" in message
+    message = _message(lesson01.q2, sigmoid(15.0))  # 0.9999996…: 반올림한 "1"로 보이지 않는다
+    assert "0.999999694097773" in message
+
+
+def test_retry_05_code1_sample_std_is_rejected_like_standard_scaler() -> None:
+    """노트북 05의 직접 해 보기 1은 "StandardScaler가 하는 일을 직접 씁니다": StandardScaler는 ddof=0."""
+
+    def standardize(train, other):
+        mean, std = train.mean(0), train.std(0, ddof=1)
+        return (train - mean) / std, (other - mean) / std
+
+    message = _message(lesson05.code1, standardize)
+    assert "ddof=1" in message and "StandardScaler" in message

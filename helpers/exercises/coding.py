@@ -147,19 +147,24 @@ _ERROR_ADVICE: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     ((("could not be broadcast",),),
      "두 배열의 모양이 맞지 않아 원소끼리 계산할 수 없습니다. 각 배열의 모양을 print(x.shape)로 찍어 보세요."),
     ((("truth value of an array",),),
-     "배열 전체를 if 조건에 넣었습니다. 원소마다 고르려면 np.where(조건, 참일 때, 거짓일 때)를 쓰고, "
-     "두 배열 조건을 이을 때는 and, or 대신 &, |를 쓰세요."),
+     "배열 전체를 if 조건에 넣었습니다. 원소마다 고르려면 np.where(조건, 참일 때 값, 거짓일 때 값)을 쓰고, "
+     "배열 조건 두 개를 이을 때는 and, or 대신 &, |를 쓰세요."),
     ((("only 0-dimensional arrays",), ("only length-1 arrays",), ("only size-1 arrays",)),
      "math 모듈의 함수는 숫자 하나만 받습니다. 배열에는 np.tanh, np.exp처럼 NumPy 함수를 쓰세요."),
+    ((("has no attribute",),),
+     "그런 이름의 속성(함수·층·메서드)이 없습니다. 철자와 대소문자, 그리고 값의 종류(리스트인지 배열인지)를 "
+     "확인하세요(예: MaxPooling2D, Conv2D, np.maximum)."),
+    ((("Could not interpret", "identifier"),),
+     "Keras가 모르는 이름입니다. 활성화 함수, 손실, 지표, 옵티마이저 이름의 철자와 대소문자를 확인하세요."),
     ((("min_ndim",), ("expected ndim",)),
      "층이 기대하는 입력의 차원 수와 들어온 데이터의 차원 수가 다릅니다. "
-     "Conv2D는 (샘플, 높이, 너비, 채널)의 4차원 입력을 받습니다. Input(shape=...)을 확인하세요."),
+     "Conv2D는 (샘플, 높이, 너비, 채널)의 4차원 입력을 받습니다. Input(shape=...)을 확인하세요(shape에는 샘플 축을 빼고 (높이, 너비, 채널)만 적습니다)."),
     ((("features, but", "is expecting"),),
      "학습할 때와 예측할 때 입력의 특성(열) 수가 다릅니다. 입력은 (샘플 수, 특성 수)의 2차원 배열이어야 합니다."),
     ((("index", "out of bounds"), ("list index out of range",)),
-     "배열이나 리스트의 범위를 벗어난 위치를 읽었습니다. 반복 범위(range)와 길이를 확인하세요."),
+     "배열이나 리스트의 범위를 벗어난 위치에 접근했습니다. 반복 범위(range)와 길이를 확인하세요."),
     ((("cannot reshape array of size",),),
-     "원소 수가 맞지 않아 모양을 바꿀 수 없습니다. 바꾸기 전과 뒤의 원소 수가 같아야 하고, "
+     "원소 수가 맞지 않아 모양을 바꿀 수 없습니다. 바꾸기 전과 후의 원소 수가 같아야 하고, "
      "데이터 개수는 숫자로 고정하지 말고 -1이나 len(x)로 두세요."),
     ((("ncompatible", "shape"),),
      "층이나 배열의 모양이 맞지 않습니다. 입력과 출력의 모양을 확인하세요."),
@@ -196,7 +201,7 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
         names = _parameter_names(function, len(args))
         inputs = ", ".join(f"{n} = {brief(a)}" for n, a in zip(names, args, strict=True))
         advice = explain_error(err)
-        lines = [f"{label} 함수를 부르자 오류가 났습니다. 넣은 입력: {inputs or '없음'}"]
+        lines = [f"{label} 함수를 부르자 오류가 났습니다." + (f" 넣은 입력: {inputs}" if inputs else "")]
         if advice:
             lines.append(f"   {advice}")
         # TensorFlow의 "Graph execution error"는 노드 위치 목록이 길고, 쓸모 있는 문장은 마지막 줄에 있다.
@@ -207,10 +212,10 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
     changed = [i for i, (before, after) in enumerate(zip(args, copies, strict=True)) if _was_changed(before, after)]
     if changed:
         names = _parameter_names(function, len(args))
-        which = ", ".join(f"`{names[i]}`" for i in changed)
+        which = ", ".join(names[i] for i in changed)
         raise LearnerCodeError(
             f"{label} 함수가 입력으로 받은 {which} 값을 제자리에서 바꿨습니다"
-            " (예: x += …, x[...] = …, np.tanh(x, out=x)).\n"
+            "(예: x += …, x[...] = …, np.tanh(x, out=x)).\n"
             "   그러면 함수를 부른 쪽의 데이터도 모르는 사이에 바뀝니다. 새 배열을 만들어 돌려주세요(예: x = x + …).",
             in_place=True,
         )
@@ -323,7 +328,7 @@ class CodeExercise(Exercise):
             return False, BLANK_MESSAGE
         if not callable(answer):
             return False, (
-                f"❌ 아직 아닙니다: 함수 이름을 넘기세요(괄호 없이). 받은 값: {describe(answer)}\n"
+                f"❌ 아직 아닙니다: 괄호 없이 함수 이름만 넘기세요(받은 값: {describe(answer)}).\n"
                 "   예: ex.q1.check(neuron)"
             )
         try:
@@ -334,7 +339,7 @@ class CodeExercise(Exercise):
                 f"⏱️ {self.time_limit:g}초 안에 끝나지 않아 채점을 멈췄습니다. {self.slow_hint}"
             )
         except LearnerCodeError as err:
-            return False, f"❌ {err}\n   막히면 .hint(), 풀이는 .solution()"
+            return False, f"❌ {err}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
         except Exception as err:  # 채점 중 다른 오류도 학습자에게 알린다
             return False, (
                 f"❌ 답을 확인하다가 오류가 났습니다: {type(err).__name__}: {err}\n"
@@ -342,7 +347,7 @@ class CodeExercise(Exercise):
             )
         if problem is None:
             return True, f"✅ 정답입니다! — {self.title}"
-        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint(), 풀이는 .solution()"
+        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
 
 
 def _matches(got: Any, want: Any, tol: float) -> bool:
@@ -365,7 +370,7 @@ def _difference(got: Any, want: Any, name: str, shape_hint: str) -> str:
     label = f"{name}: " if name else ""
     if got is None or _contains_none(got):
         return (
-            f"{label}아무 값도 돌려주지 않은 경우가 있습니다(None). "
+            f"{label}None을 돌려준(아무 값도 돌려주지 않은) 경우가 있습니다. "
             "if 문의 모든 갈래에서 return하는지, print만 하고 return을 빠뜨리지 않았는지 보세요."
         )
     got_array, want_array = as_array(got), as_array(want)
@@ -437,12 +442,13 @@ def compare_with_reference(
         isinstance(g, tuple | list) and len(g) == len(w) and sorted(map(describe, g)) == sorted(map(describe, w))
         for g, w in zip(got_all, want_all, strict=True)
     ):
-        return f"값은 맞지만 돌려주는 순서가 다릅니다: return {', '.join(names)}"
+        return f"값은 맞지만 돌려주는 순서가 다릅니다. return {', '.join(names)} 순서로 돌려주세요."
     for case, got, want in zip(cases, got_all, want_all, strict=True):
         if _matches(got, want, tol):
             continue
-        inputs = ", ".join(_short(a) for a in case)
-        where = f" (입력: {inputs})"
+        argument_names = _parameter_names(reference, len(case))
+        inputs = ", ".join(f"{n} = {_short(a)}" for n, a in zip(argument_names, case, strict=True))
+        where = f" (넣은 입력: {inputs})"
         if isinstance(want, tuple):
             if not isinstance(got, tuple | list) or len(got) != len(want):
                 return f"값 {len(want)}개를 return {', '.join(names) or '…'}처럼 차례로 돌려주세요(받은 값: {describe(got)})."
@@ -507,7 +513,49 @@ def logits_problem(model: Any) -> str | None:
     if loss_from_logits(getattr(model, "loss", None)) and output in ("sigmoid", "softmax"):
         return (
             f"출력층에 활성화 함수 {josa(output, '을')} 두고 손실에도 from_logits=True를 주면 "
-            "활성화를 두 번 적용하는 셈입니다. 둘 중 하나만 쓰세요: 출력층에 활성화를 두고 손실은 기본값(from_logits=False)으로, "
-            "또는 출력층을 활성화 없이(linear) 두고 from_logits=True로."
+            "활성화를 두 번 적용하는 셈입니다. 둘 중 하나만 쓰세요. 출력층에 활성화를 두고 손실은 기본값(from_logits=False)으로 "
+            "두거나, 출력층을 활성화 없이(linear) 두고 손실에 from_logits=True를 줍니다."
         )
+    return None
+
+
+def _compile_settings(model: Any) -> dict[str, Any]:
+    config = getattr(model, "_compile_config", None)
+    return dict(getattr(config, "config", None) or {})
+
+
+def compile_problem(model: Any) -> str | None:
+    """compile에 넘긴 손실과 지표의 이름을 Keras가 fit에서 하는 방식 그대로 풀어 본다.
+
+    Keras는 이름을 compile 때가 아니라 첫 fit 때 풀기 때문에, 철자가 틀린 지표(``"acuracy"``)도
+    compile은 통과하고 학습하려는 순간 오류가 난다. 그 실수를 채점에서 미리 알려 준다.
+    ``"accuracy"``/``"acc"``(지표)와 ``"crossentropy"``/``"ce"``(손실)는 Keras가 출력 모양을 보고 고르는 별칭이다.
+    """
+    import keras
+
+    settings = _compile_settings(model)
+    metrics = settings.get("metrics") or []
+    if isinstance(metrics, dict):
+        metrics = [m for value in metrics.values() for m in (value if isinstance(value, list | tuple) else [value])]
+    elif not isinstance(metrics, list | tuple):
+        metrics = [metrics]
+    for metric in metrics:
+        if isinstance(metric, str) and metric.lower() in ("accuracy", "acc"):
+            continue
+        try:
+            keras.metrics.get(metric)
+        except (ValueError, TypeError):
+            return (
+                f"compile의 metrics에 넣은 {metric!r} — Keras가 모르는 지표 이름입니다. "
+                "철자와 대소문자를 확인하세요(예: 'accuracy'). 이대로 두면 fit을 부르는 순간 오류가 납니다."
+            )
+    loss = settings.get("loss", getattr(model, "loss", None))
+    if isinstance(loss, str) and loss.lower() not in ("crossentropy", "ce"):
+        try:
+            keras.losses.get(loss)
+        except (ValueError, TypeError):
+            return (
+                f"compile의 loss에 넣은 {loss!r} — Keras가 모르는 손실 이름입니다. "
+                "철자와 대소문자를 확인하세요. 이대로 두면 fit을 부르는 순간 오류가 납니다."
+            )
     return None

@@ -10,7 +10,7 @@ from typing import Any
 Checker = Callable[[Any], "str | None"]
 
 BLANK_MESSAGE = (
-    "✏️ 아직 답이 없습니다. `...` 자리에 답을 넣고 셀을 다시 실행하세요.\n"
+    "✏️ 아직 답이 없습니다. ... 자리에 답을 넣고 셀을 다시 실행하세요.\n"
     "   막히면 .hint()를 불러 보세요."
 )
 
@@ -63,7 +63,7 @@ class Exercise:
             )
         if problem is None:
             return True, f"✅ 정답입니다! — {self.title}"
-        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint(), 풀이는 .solution()"
+        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
 
     def check(self, answer: Any = None) -> None:
         """답을 채점해 결과를 보여 준다. 비어 있거나 틀려도 예외를 내지 않는다.
@@ -177,10 +177,13 @@ def name_problem(answer: Any, expected: str) -> str | None:
     if answer == expected:
         return None
     if answer.strip() == expected:
-        return f"앞뒤의 공백을 지우세요(받은 값: {answer!r}). Keras는 공백이 붙은 이름을 알아듣지 못합니다."
+        return f"앞뒤의 공백을 지우세요(받은 값: {answer!r}). Keras는 공백이 붙은 이름을 모릅니다."
     if answer.strip().lower() == expected.lower():
-        return f"대소문자까지 Keras의 이름과 같아야 합니다(받은 값: {answer!r}). Keras의 이름은 소문자로 씁니다."
-    return f"답이 아닙니다(받은 값: {answer!r})."
+        return (
+            f"대소문자까지 Keras의 이름과 같아야 합니다(받은 값: {answer!r}). 함수 이름은 소문자로"
+            "(예: 'binary_crossentropy'), 클래스 이름은 단어의 첫 글자만 대문자로(예: 'BinaryCrossentropy') 씁니다."
+        )
+    return f"정답과 다른 이름입니다(받은 값: {answer!r})."
 
 
 def as_matrix(answer: Any, shape: tuple[int, int]) -> list[list[float]] | None:

@@ -19,8 +19,10 @@ def _not_a_number(answer: Any) -> str:
 
 
 def _not_it(value: float) -> str:
-    """'120.5는 정답이 아닙니다'처럼, 받은 숫자에 맞는 조사를 붙인 첫머리."""
-    return f"{josa(f'{value:g}', '은')} 정답이 아닙니다."
+    """'120.5는 정답이 아닙니다'처럼, 받은 숫자에 맞는 조사를 붙인 첫머리.
+
+    값은 josa가 보여 주는 그대로(반올림해서 정수처럼 보이는 0.99999…는 전부): 학생이 넣은 값과 달라 보이지 않게."""
+    return f"{josa(value, '은')} 정답이 아닙니다."
 
 
 # 문제 1 ─ w = 2.5, b = 90인 뉴런에 설탕 12 g을 넣으면?
@@ -82,6 +84,12 @@ def _check_dot(answer: Any) -> str | None:
             "118.2는 4절의 Cheerios 입력 (1, 2, 6)으로 계산한 값입니다. 노트북의 x가 아직 Cheerios입니다. "
             "이 문제의 입력은 x = (6, 2, 3)입니다: x = np.array([6, 2, 3])."
         )
+    if 0.0 < value <= 1.0:
+        # σ(108.2)는 부동소수점으로 정확히 1.0이다. 다른 계산으로도 0~1의 값이 나올 수 있으니 원인을 묻는다.
+        return _not_it(value) + (
+            " 출력이 0과 1 사이입니다. 시그모이드를 적용했나요? 이 문제의 뉴런은 활성화 함수 없이 "
+            "가중합에 편향을 더한 값(kcal)을 그대로 냅니다."
+        )
     if not close(value, 108.2):
         return _not_it(value) + (
             " 입력과 가중치를 짝끼리(설탕끼리, 섬유질끼리, 단백질끼리) 곱해 더하고, 편향을 한 번 더하세요. "
@@ -123,6 +131,9 @@ def _sigmoid(z: float) -> float:
 _W, _X, _T, _LR = 0.5, 2.0, 1.0, 0.1
 _OUT = _sigmoid(_W * _X)  # σ(1) = 0.731059
 _NEW_W = _W + _LR * _X * (_T - _OUT)  # 0.553788
+# 노트북: "소수 넷째 자리까지 맞으면 정답". 과정 전체의 규칙(06과 같다): 정확한 값과의 차이가 마지막 자리의 반 단위
+# 이하면 맞다. 0.5538과 계산 결과 그대로는 맞고, 넷째 자리를 버린 0.5537(차이 0.000088)은 틀리다.
+_HALF_UNIT_4 = 0.5e-4 + 1e-12  # 1e-12: 딱 반 단위인 값이 부동소수점 오차로 떨어지지 않게
 
 
 def _check_update(answer: Any) -> str | None:
@@ -139,9 +150,20 @@ def _check_update(answer: Any) -> str | None:
         return "출력을 σ(w)로 계산했습니다. 뉴런의 출력은 σ(w·x) = σ(0.5 × 2) = σ(1)입니다."
     if close(value, _LR * _X * (_T - _OUT), tol):
         return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5에 더한 새 가중치를 답하세요."
-    if not close(value, _NEW_W, tol):
-        return _not_it(value) + " ① 출력 σ(w·x) ② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 고친 w를 차례로 계산하세요."
-    return None
+    if abs(value - _NEW_W) <= _HALF_UNIT_4:
+        return None
+    for digits in (1, 2, 3):
+        if abs(value - round(_NEW_W, digits)) < 1e-9:
+            return (
+                f"반올림이 너무 거칩니다(받은 값: {value:g}, 소수 {digits}자리). 이 문제는 소수 넷째 자리까지 맞아야 합니다: "
+                "넷째 자리까지 적거나 계산 결과를 그대로 넣으세요."
+            )
+    if abs(value - _NEW_W) < 10 * _HALF_UNIT_4:
+        return (
+            f"거의 맞았지만 소수 넷째 자리가 다릅니다(받은 값: {value:g}). 이 문제는 소수 넷째 자리까지 맞아야 합니다: "
+            "다섯째 자리에서 반올림했는지(버리지 않았는지) 확인하거나 계산 결과를 그대로 넣으세요."
+        )
+    return _not_it(value) + " ① 출력 σ(w·x) ② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 고친 w를 차례로 계산하세요."
 
 
 q3 = Exercise(
@@ -157,8 +179,11 @@ q3 = Exercise(
         "error = target - output                 # ≈ 0.268941\n"
         "answer_q3 = w + lr * x * error          # ≈ 0.553788"
     ),
-    correct=[_NEW_W, round(_NEW_W, 4), np.float64(_NEW_W), 0.5538],
+    correct=[_NEW_W, round(_NEW_W, 4), np.float64(_NEW_W), 0.5538, 0.55379, np.array([_NEW_W])],
     wrong=[
+        0.5537,  # 이슈 18 다시 풀기: 넷째 자리를 버렸다
+        0.554,
+        0.55,
         round(_W + _LR * (_T - _OUT), 6),
         round(_W - _LR * _X * (_T - _OUT), 6),
         round(_W + _LR * _X * (_T - _sigmoid(_W)), 6),
@@ -306,8 +331,8 @@ code1 = CodeExercise(
         (lambda x, w, b: np.sum(w * x + b), "입력마다 한 번씩"),
         (_neuron_without_return, "아무 값도 돌려주지"),
         (_neuron_prints, "아무 값도 돌려주지"),
-        (_neuron_in_place, "`x` 값을 제자리에서 바꿨습니다"),
-        (_neuron_one_branch, "아무 값도 돌려주지 않은 경우가 있습니다"),
+        (_neuron_in_place, "받은 x 값을 제자리에서 바꿨습니다"),
+        (_neuron_one_branch, "돌려주지 않은) 경우가 있습니다"),
         (lambda x, w, b: np.mean(w * x) + b, "평균이 아니라 합"),
         (lambda x, w, b: np.dot(w, x) * b, "편향을 곱했습니다"),
         (lambda x, w, b: str(np.dot(w, x) + b), "문자열"),
@@ -440,8 +465,8 @@ code2 = CodeExercise(
         (lambda w, b, x, t, lr: (w + lr * (t - _sigmoid_array(w @ x + b)), b + lr * (t - _sigmoid_array(w @ x + b))), "입력 x를 곱하지"),
         (lambda w, b, x, t, lr: (w + lr * x * (t - (w @ x + b)), b + lr * (t - (w @ x + b))), "시그모이드를 적용하지"),
         (lambda w, b, x, t, lr: (w + lr * x * (t - _sigmoid_array(w @ x + b)), b), "편향도 고쳐야"),
-        (_step_in_place, "`w` 값을 제자리에서 바꿨습니다"),
-        (_step_in_place_x, "`x` 값을 제자리에서 바꿨습니다"),
+        (_step_in_place, "받은 w 값을 제자리에서 바꿨습니다"),
+        (_step_in_place_x, "받은 x 값을 제자리에서 바꿨습니다"),
         (lambda w, b, x, t, lr: w + lr * x * (t - _sigmoid_array(w @ x + b)), "2개를"),
         (lambda w, b, x, t, lr: _gradient_step(w, b, x, t, lr)[::-1], "순서가 다릅니다"),
         (lambda w, b, x, t, lr: (lr * x * (t - _sigmoid_array(w @ x + b)), lr * (t - _sigmoid_array(w @ x + b))), "변화량만"),

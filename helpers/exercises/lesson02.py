@@ -276,6 +276,9 @@ q2 = Exercise(
 # 문제 3 ─ 소프트맥스 [2.0, 1.0, 0.1]
 _LOGITS = np.array([2.0, 1.0, 0.1])
 _SOFTMAX = np.exp(_LOGITS) / np.exp(_LOGITS).sum()  # [0.659, 0.2424, 0.0986]
+# 노트북: "계산 결과 그대로, 또는 소수 셋째 자리까지". 과정 전체의 규칙(01 q3, 06과 같다): 원소마다 정확한 값과의
+# 차이가 마지막으로 요구한 자리의 반 단위(0.0005) 이하면 맞다. 0.0986의 셋째 자리는 0.099이고, 버린 0.098은 틀리다.
+_HALF_UNIT_3 = 0.5e-3 + 1e-12
 
 
 def _check_softmax(answer: Any) -> str | None:
@@ -285,16 +288,20 @@ def _check_softmax(answer: Any) -> str | None:
     if values is None:
         return f"확률 세 개를 리스트나 배열로 적으세요(받은 값: {answer!r})."
     got = np.array(values)
-    if np.allclose(got, _SOFTMAX, atol=1e-3):
+    off = np.abs(got - _SOFTMAX) > _HALF_UNIT_3
+    if not off.any():
         return None
     if np.allclose(got, _SOFTMAX * 100, atol=0.1):
         return "백분율(%)로 적었습니다. 소프트맥스의 출력은 0과 1 사이의 확률이고, 합이 1입니다."
-    if np.allclose(got, _SOFTMAX[::-1], atol=1e-3) or np.allclose(np.sort(got), np.sort(_SOFTMAX), atol=1e-3):
+    near = np.allclose(got, _SOFTMAX, atol=5e-3)  # 순서는 맞고 반올림만 다르다
+    if not near and np.allclose(np.sort(got), np.sort(_SOFTMAX), atol=1e-3):
         return "값은 맞지만 순서가 다릅니다. 로짓 (2.0, 1.0, 0.1)과 같은 순서로, 로짓마다 확률 하나씩 적으세요."
-    if np.allclose(got, _SOFTMAX, atol=5e-3):
+    if near:
+        which = ", ".join(f"{i + 1}번째({got[i]:g})" for i in np.flatnonzero(off))
         return (
-            f"거의 맞습니다(받은 값: {np.round(got, 3).tolist()}). 반올림을 너무 일찍 했습니다: 소수 셋째 자리까지 "
-            "적거나 계산 결과를 반올림하지 말고 그대로 넣으세요."
+            f"거의 맞았지만 소수 셋째 자리까지 맞지 않는 값이 있습니다: {which}. 이 문제는 소수 셋째 자리까지 맞아야 합니다. "
+            "셋째 자리까지 적고(더 짧게 어림하지 말고) 넷째 자리에서 반올림했는지(버리지 않았는지) 확인하거나, "
+            "계산 결과를 반올림하지 말고 그대로 넣으세요."
         )
     if np.allclose(got, _LOGITS / _LOGITS.sum(), atol=1e-3):
         return "로짓을 그 합으로 나눴습니다. 먼저 각 로짓을 e^z로 바꾼 뒤 나누세요."
@@ -326,6 +333,7 @@ q3 = Exercise(
         _SOFTMAX,
         [0.659, 0.2424, 0.0986],
         [0.659, 0.242, 0.099],
+        (0.659, 0.2424, 0.09857),
         _SOFTMAX.tolist(),
         np.exp(_LOGITS - 2.0) / np.exp(_LOGITS - 2.0).sum(),
         _SOFTMAX.astype(np.float32),
@@ -336,6 +344,7 @@ q3 = Exercise(
         list(np.round(np.exp(_LOGITS), 4)),
         [0.5, 0.3, 0.2],
         [0.66, 0.24, 0.10],
+        [0.659, 0.242, 0.098],  # 이슈 18 다시 풀기: 셋째 값 0.0986을 버렸다(셋째 자리는 0.099)
         [0.659, 0.2424],
         [0.0986, 0.2424, 0.659],
         [65.9, 24.24, 9.86],
@@ -396,6 +405,9 @@ q4 = Exercise(
 
 # 문제 5 ─ 시그모이드 층 10개를 지나면 기울기가 최대 몇 배가 되나
 _MAX_FACTOR = 0.25**10  # 9.5367e-07
+# 노트북: "계산 결과 그대로, 또는 유효 숫자 두 자리까지". 같은 규칙: 둘째 유효 숫자의 반 단위(0.05e-07) 이하의 차이면 맞다.
+# 9.5e-07과 9.54e-07은 맞고, 한 자리로 어림한 1e-06(차이 4.6e-08)은 틀리다.
+_HALF_UNIT_2_SIGNIFICANT = 0.05e-7 + 1e-18
 
 
 def _check_vanish(answer: Any) -> str | None:
@@ -404,10 +416,13 @@ def _check_vanish(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
         return f"숫자 하나로 적으세요(받은 값: {answer!r}). 예: 1e-3"
-    if math.isclose(value, _MAX_FACTOR, rel_tol=1e-2):
+    if abs(value - _MAX_FACTOR) <= _HALF_UNIT_2_SIGNIFICANT:
         return None
     if math.isclose(value, _MAX_FACTOR, rel_tol=0.1):
-        return f"거의 맞습니다(받은 값: {value:g}). 어림하지 말고 파이썬으로 정확히 계산해 넣으세요."
+        return (
+            f"거의 맞았지만 유효 숫자 두 자리까지 맞지 않습니다(받은 값: {value:g}). 이 문제는 유효 숫자 두 자리까지 "
+            "맞아야 합니다(예: 1.2e-05). 더 짧게 어림하지 말고 셋째 자리에서 반올림하거나, 파이썬으로 계산한 결과를 그대로 넣으세요."
+        )
     if math.isclose(value, 0.25, rel_tol=1e-3):
         return "층 하나를 지날 때의 배율입니다. 층 10개를 지나면 이 배율이 층마다 한 번씩 곱해집니다."
     if math.isclose(value, 2.5, rel_tol=1e-3):
@@ -418,7 +433,7 @@ def _check_vanish(answer: Any) -> str | None:
         return "층의 수를 다시 세어 보세요. 층 하나를 지날 때마다 한 번씩, 모두 10번 곱해집니다."
     if value >= 1:
         return "기울기는 줄어듭니다. σ'(z)는 어디서나 1보다 작으므로, 여러 번 곱하면 1보다 작아집니다."
-    return f"{josa(f'{value:g}', '은')} 정답이 아닙니다. σ'(z)의 최댓값을 찾고, 그 값이 층마다 한 번씩 곱해진다고 보세요."
+    return f"{josa(value, '은')} 정답이 아닙니다. σ'(z)의 최댓값을 찾고, 그 값이 층마다 한 번씩 곱해진다고 보세요."
 
 
 q5 = Exercise(
@@ -432,8 +447,8 @@ q5 = Exercise(
         "max_slope = 0.25   # σ'(0) = σ(0)(1 - σ(0)) = 0.5 × 0.5\n"
         "answer_q5 = max_slope ** 10   # ≈ 9.5e-07: 백만 분의 1보다 작다"
     ),
-    correct=[0.25**10, 9.5367e-07, 9.5e-07, np.array([0.25**10]), np.float64(0.25**10), 4.0**-10, (1 / 4) ** 10],
-    wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 0.0, "0.25 ** 10", 0.25**9, 0.25**11, 1e-10],
+    correct=[0.25**10, 9.5367e-07, 9.5e-07, 9.54e-07, np.array([0.25**10]), np.float64(0.25**10), 4.0**-10, (1 / 4) ** 10],
+    wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 9.6e-07, 0.0, "0.25 ** 10", 0.25**9, 0.25**11, 1e-10],
 )
 
 
@@ -571,7 +586,7 @@ code1 = CodeExercise(
         (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0)) * x, b + lr * (t - np.heaviside(w @ x + b, 0))), "H(0) = 1"),
         (lambda w, b, x, t, lr: (w + lr * (_step(w @ x + b) - t) * x, b + lr * (_step(w @ x + b) - t)), "부호가 반대"),
         (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)) * x, b), "편향도 고쳐야"),
-        (_update_in_place, "`w` 값을 제자리에서 바꿨습니다"),
+        (_update_in_place, "받은 w 값을 제자리에서 바꿨습니다"),
         (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0.5)) * x, b + lr * (t - np.heaviside(w @ x + b, 0.5))), "출력이 0.5"),
         (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)), b + lr * (t - _step(w @ x + b))), "입력 x를 곱하지"),
         (lambda w, b, x, t, lr: (w + (t - _step(w @ x + b)) * x, b + (t - _step(w @ x + b))), "학습률 lr을 곱하지"),
@@ -659,9 +674,9 @@ code2 = CodeExercise(
         (lambda z: np.tanh(z) * (1 - np.tanh(z)), "σ(1 - σ)"),
         (lambda z: 1 - z**2, "z를 그대로 제곱"),
         (lambda z: float(np.mean(1 - np.tanh(z) ** 2)), "기대한 모양은 (1,)"),
-        (_dtanh_out, "`z` 값을 제자리에서 바꿨습니다"),
+        (_dtanh_out, "받은 z 값을 제자리에서 바꿨습니다"),
         (_dtanh_if, "np.where"),
-        (_dtanh_only_1d, "아무 값도 돌려주지 않은 경우가 있습니다"),
+        (_dtanh_only_1d, "돌려주지 않은) 경우가 있습니다"),
         (_dtanh_with_math, "math 모듈의 함수는 숫자 하나만"),
         (lambda z: 1 - np.tanh(z**2), "z를 제곱한 뒤"),
     ],

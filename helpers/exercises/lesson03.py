@@ -25,26 +25,31 @@ def _check_param_count(answer: Any) -> str | None:
         return _not_an_integer(answer, "파라미터 수는")
     if count == 32:
         return None
+    # 원인은 그 값이 그 원인에서만 나올 때만 말한다. 다른 계산으로도 나오는 값은 가능한 원인을 모두 들거나 묻는다.
     if count == 25:
         return "25는 가중치(3×5 + 5×2)만 센 값입니다. 뉴런마다 편향이 하나씩 더 있습니다."
     if count == 7:
-        return "7은 편향(은닉 5 + 출력 2)만 센 값입니다. 연결마다 있는 가중치도 더하세요."
+        return "7은 은닉층과 출력층의 뉴런 수(5 + 2), 곧 편향만 센 값입니다. 연결마다 있는 가중치도 더하세요."
     if count == 10:
-        return "10은 뉴런(노드)의 수입니다. 파라미터는 연결마다 있는 가중치와 뉴런마다 있는 편향입니다."
+        return (
+            "10은 세 층의 뉴런 수(3 + 5 + 2)와도, 출력층의 가중치 수(5 × 2)와도 같습니다. "
+            "파라미터는 연결마다 있는 가중치와 뉴런마다 있는 편향이고, 은닉층과 출력층을 모두 세어야 합니다."
+        )
     if count == 30:
         return (
-            "출력층 뉴런 2개의 편향을 빠뜨렸습니다. 층마다 (입력 수 × 뉴런 수) + 뉴런 수입니다."
+            "30은 출력층 뉴런 2개의 편향을 빠뜨린 값(20 + 10)과도, 세 층의 크기를 모두 곱한 값(3 × 5 × 2)과도 같습니다. "
+            "어느 쪽인가요? 층마다 (입력 수 × 뉴런 수) + 뉴런 수를 따로 구해 더하세요."
         )
     if count == 27:
         return (
-            "은닉층 뉴런 5개의 편향을 빠뜨렸습니다. 층마다 (입력 수 × 뉴런 수) + 뉴런 수입니다."
+            "27은 은닉층 뉴런 5개의 편향을 빠뜨린 값(15 + 12)입니다. 층마다 (입력 수 × 뉴런 수) + 뉴런 수입니다."
         )
     if count == 35:
         return (
-            "입력층에는 파라미터가 없습니다. 입력층은 값을 전달할 뿐이라 편향도 가중치도 없습니다."
+            "35는 입력 뉴런 3개까지 모든 뉴런 10개에 편향을 하나씩 준 값(가중치 25 + 10)입니다. 입력층은 값을 전달할 뿐이라 편향도 가중치도 없습니다."
         )
-    if count == 40:
-        return "뉴런마다 편향을 두 번 셌습니다. 편향은 뉴런 하나에 하나입니다."
+    if count == 39:
+        return "39는 편향을 두 번 센 값(25 + 7 × 2)입니다. 편향은 뉴런 하나에 하나입니다."
     return (
         f"{count}개가 아닙니다. 은닉층과 출력층을 따로 세어 더해 보세요: "
         "층마다 가중치는 입력 수 × 뉴런 수만큼, 편향은 뉴런 수만큼 있습니다."
@@ -65,7 +70,7 @@ q1 = Exercise(
         "answer_q1 = hidden + output   # 32"
     ),
     correct=[32, 32.0, np.int64(32), np.float32(32.0), np.array([32])],
-    wrong=[25, 7, 10, 30, 27, 35, "32", 31, 40, 32.5, True, [20, 12]],
+    wrong=[25, 7, 10, 30, 3 * 5 * 2, 27, 35, 39, "32", 31, 40, 32.5, True, [20, 12]],
 )
 
 
@@ -173,7 +178,7 @@ def _check_chain_rule(answer: Any) -> str | None:
     if close(value, -0.125) or close(value, -0.0625):
         return "σ'(z)를 두 번 곱했거나 잘못 구했습니다. 고리는 ∂L/∂ŷ, ∂ŷ/∂z, ∂z/∂w 세 개이고 각각 한 번씩 곱합니다."
     return (
-        f"{josa(f'{value:g}', '은')} 정답이 아닙니다. 먼저 z = wx + b와 ŷ = σ(z)를 구하고 세 고리를 차례로 곱하세요."
+        f"{josa(value, '은')} 정답이 아닙니다. 먼저 z = wx + b와 ŷ = σ(z)를 구하고 세 고리를 차례로 곱하세요."
     )
 
 
@@ -255,6 +260,23 @@ from helpers.exercises.coding import (  # noqa: E402
     compare_with_reference,
     returns_several,
 )
+from helpers.exercises.coding import _short as _short_input  # noqa: E402
+
+
+def _compare(learner: Any, reference: Any, cases: Any, arg_names: tuple[str, ...], **options: Any) -> str | None:
+    """coding.compare_with_reference와 같되, 끝에 붙는 넣은 입력에 인수 이름을 붙인다(X = …, W1 = …).
+
+    공용 함수는 "(입력: 모양 (5, 3), float64 배열, …)"처럼 이름 없이 적으므로, 어느 입력이 X이고 어느 것이 W1인지
+    알 수 있도록 같은 글을 이름 붙인 글로 바꾼다."""
+    problem = compare_with_reference(learner, reference, cases, **options)
+    if problem is None:
+        return None
+    for case in cases:
+        bare = "(입력: " + ", ".join(_short_input(a) for a in case) + ")"
+        if problem.endswith(bare):
+            named = ", ".join(f"{n} = {_short_input(a)}" for n, a in zip(arg_names, case, strict=True))
+            return problem[: -len(bare)] + f"(넣은 입력: {named})"
+    return problem
 
 
 def _sig(z: Any) -> Any:
@@ -302,10 +324,11 @@ def _check_forward(forward_pass: Any) -> str | None:
             f"돌려준 배열의 모양은 {got.shape}, 기대한 모양은 {(len(X), 1)}입니다. "
             "ŷ를 .ravel()이나 .flatten()으로 펴지 말고 (샘플 수, 1) 모양 그대로 돌려주세요."
         )
-    return compare_with_reference(
+    return _compare(
         forward_pass,
         _forward,
         _FORWARD_CASES,
+        ("X", "W1", "b1", "W2", "b2"),
         variants=[
             (lambda X, W1, b1, W2, b2: _sig((X @ W1 + b1) @ W2 + b2), "은닉층에 시그모이드를 적용하지 않았습니다. H = σ(XW₁ + b₁)입니다."),
             (lambda X, W1, b1, W2, b2: _sig(X @ W1 + b1) @ W2 + b2, "출력층에 시그모이드를 적용하지 않았습니다. ŷ = σ(HW₂ + b₂)입니다."),
@@ -346,7 +369,7 @@ code1 = CodeExercise(
         (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1.T + b1) @ W2 + b2), "행렬 곱의 모양이 맞지 않습니다"),
         (lambda X, W1, b1, W2, b2: _forward(X, W1, b1, W2, b2).ravel(), "돌려준 배열의 모양은 (5,), 기대한 모양은 (5, 1)"),
         (lambda X, W1, b1, W2, b2: _sig(X @ W1 + b1), "은닉층의 출력 H를 돌려줬습니다"),
-        (_forward_in_place, "`X` 값을 제자리에서 바꿨습니다"),
+        (_forward_in_place, "받은 X 값을 제자리에서 바꿨습니다"),
         (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1 + b1) @ W2), "출력층의 편향 b₂"),
     ],
 )
@@ -405,10 +428,11 @@ def _check_backward(dense_backward: Any) -> str | None:
     problem = returns_several(call(dense_backward, *_BACKWARD_CASES[0]), ("dW", "db", "dX"))
     if problem:
         return problem
-    problem = compare_with_reference(
+    problem = _compare(
         dense_backward,
         _dense_backward,
         _BACKWARD_CASES,
+        ("X", "W", "delta"),
         variants=[
             (lambda X, W, d: (X.T @ d, d, d @ W.T), "db가 샘플마다의 오차 신호 그대로입니다. 모든 샘플이 같은 b를 쓰므로 샘플 축으로 더해 b와 같은 모양으로 만드세요."),
             (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "합이 아니라 평균을 냈습니다. δ에 이미 1/N이 들어 있으므로 샘플 축으로 더하기만 합니다."),
@@ -453,7 +477,7 @@ code2 = CodeExercise(
         (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "전치되어"),
         (lambda X, W, d: (X.T @ d, d.sum(axis=0)), "3개를"),
         (lambda X, W, d: (X.T @ d, d.sum(axis=1), d @ W.T), "출력 축(axis=1)"),
-        (_backward_into_X, "`X` 값을 제자리에서 바꿨습니다"),
+        (_backward_into_X, "받은 X 값을 제자리에서 바꿨습니다"),
         (lambda X, W, d: (X.T @ d, d.sum(axis=0, keepdims=True), d @ W.T), "db: 돌려준 배열의 모양은 (1, 2), 기대한 모양은 (2,)"),
         (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "행렬 곱의 모양이 맞지 않습니다"),
     ],

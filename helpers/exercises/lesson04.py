@@ -124,7 +124,7 @@ def _squash(text: str) -> str:
 
 
 def _unknown_name(answer: str, guesses: tuple[str, ...], kind: str) -> str:
-    """Keras가 알아듣지 못하는 이름에 대한 안내: 공백·대소문자·밑줄 가운데 무엇이 다른지."""
+    """Keras가 모르는 이름에 대한 안내: 공백·대소문자·밑줄 가운데 무엇이 다른지."""
     for guess in guesses:
         if guess == guess.lower() and answer.strip().lower() == guess:  # 공백이나 대소문자만 다르다
             problem = name_problem(answer, guess)
@@ -133,10 +133,10 @@ def _unknown_name(answer: str, guesses: tuple[str, ...], kind: str) -> str:
     for guess in guesses:
         if _squash(answer) == _squash(guess):
             return (
-                f"{kind}: Keras가 알아듣지 못하는 이름입니다(받은 값: {answer!r}). "
+                f"{kind}: Keras가 모르는 이름입니다(받은 값: {answer!r}). "
                 "밑줄(_)과 대소문자까지 Keras의 이름과 같아야 합니다. 3.1절의 표에 적힌 문자열을 보세요."
             )
-    return f"{kind}: Keras가 알아듣지 못하는 이름입니다(받은 값: {answer!r}). 3.1절의 표에 적힌 문자열을 보세요."
+    return f"{kind}: Keras가 모르는 이름입니다(받은 값: {answer!r}). 3.1절의 표에 적힌 문자열을 보세요."
 
 
 def _keras_activation(name: str) -> str | None:
@@ -180,6 +180,12 @@ def _check_multilabel(answer: Any) -> str | None:
     if not isinstance(activation_text, str) or not isinstance(loss_text, str):
         return "두 값 모두 Keras의 이름을 문자열로 적으세요. 예: ('relu', 'mse')"
     activation = _keras_activation(activation_text)
+    if activation is None and _keras_loss(activation_text) is not None and _keras_activation(loss_text) is not None:
+        # ('binary_crossentropy', 'sigmoid'): 두 이름 모두 Keras가 알지만 자리가 바뀌었다
+        return (
+            f"순서가 바뀌었습니다: 첫째 자리의 {josa(activation_text, '은')} 손실 함수, 둘째 자리의 {josa(loss_text, '은')} "
+            "활성화 함수의 이름입니다. ('활성화 함수', '손실 함수') 순서로 적으세요."
+        )
     if activation is None:
         return _unknown_name(activation_text, _ACTIVATION_GUESSES, "활성화 함수")
     if activation == "softmax":
@@ -249,6 +255,8 @@ q3 = Exercise(
         ("sigmoid ", "binary_crossentropy"),
         ("sigmoid", "binarycrossentropy"),
         ("sigmoid", "cce"),
+        ("binary_crossentropy", "sigmoid"),  # 이슈 18 다시 풀기: 순서가 바뀌었다
+        ("mse", "relu"),
         "sigmoid",
         ("sigmoid",),
     ],
@@ -328,6 +336,7 @@ from helpers.exercises.coding import (  # noqa: E402
     CodeExercise,
     LearnerCodeError,
     call,
+    compile_problem,
     dense_activations,
     explain_error,
     logits_problem,
@@ -360,7 +369,7 @@ def _loss_problem(model: Any) -> tuple[str | None, str | None]:
     if name is None:
         shown = loss if isinstance(loss, str) else type(loss).__name__
         return None, (
-            f"Keras가 알아듣지 못하는 손실 이름입니다(받은 값: {shown!r}). compile은 지나가도 fit에서 오류가 납니다. "
+            f"Keras가 모르는 손실 이름입니다(받은 값: {shown!r}). compile은 지나가도 fit에서 오류가 납니다. "
             "밑줄(_)과 대소문자까지 Keras의 이름과 같게 적으세요(3.1절의 표)."
         )
     return name, None
@@ -369,11 +378,11 @@ def _loss_problem(model: Any) -> tuple[str | None, str | None]:
 # Keras가 모델을 만들거나 compile할 때 내는 영어 오류 → 한국어 설명. (오류 문장의 조각들, 설명)
 _KERAS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Could not interpret activation",),
-     "Keras가 알아듣지 못하는 활성화 함수 이름이 있습니다. 이름은 Keras의 문자열 그대로, 소문자로 적습니다(예: 'relu', 'sigmoid')."),
+     "Keras가 모르는 활성화 함수 이름이 있습니다. 이름은 Keras의 문자열 그대로, 소문자로 적습니다(예: 'relu', 'sigmoid')."),
     (("Could not interpret optimizer",),
-     "Keras가 알아듣지 못하는 옵티마이저 이름이 있습니다(예: 'adam', 'sgd', 'rmsprop')."),
+     "Keras가 모르는 옵티마이저 이름이 있습니다(예: 'adam', 'sgd', 'rmsprop')."),
     (("Could not interpret loss",),
-     "Keras가 알아듣지 못하는 손실 이름이 있습니다. 3.1절의 표에 적힌 문자열 그대로 적으세요."),
+     "Keras가 모르는 손실 이름이 있습니다. 3.1절의 표에 적힌 문자열 그대로 적으세요."),
     (("to a shape",),
      "keras.Input(shape=…)에는 튜플을 줍니다. 특성이 n개이면 shape=(n,)처럼 쉼표를 붙여야 튜플이 됩니다."),
     (("not recognized", "'lr'"),
@@ -423,6 +432,10 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
         )
     if not getattr(model, "compiled", False):
         return None, "모델을 compile하지 않았습니다. 함수 안에서 model.compile(optimizer=…, loss=…, metrics=[…])을 부른 뒤 돌려주세요."
+    # Keras는 지표와 손실의 이름을 첫 fit 때 푼다: metrics=["acuracy"], ["accuracy "]는 compile을 지나 fit에서 오류가 난다.
+    problem = compile_problem(model)
+    if problem:
+        return None, f"{problem} (3.1절의 표와 compile 예시를 보세요.)"
     return model, None
 
 
@@ -454,6 +467,19 @@ def _extra_parameters(model: Any) -> str | None:
     if extra:
         return f"명세에 없는, 파라미터가 있는 층이 있습니다: {', '.join(extra)}. 명세의 Dense 층만 쌓으세요."
     return None
+
+
+def _old_input_note(model: Any) -> None:
+    """Dense(…, input_dim=…)로 입력을 정한 모델에 남기는 참고 한 줄.
+
+    이슈 18 다시 풀기에서 정함: 만든 모델은 명세와 똑같으므로 정답으로 받는다. 다만 9절이 input_dim을 Keras 2의 옛 방식
+    (Keras 3에서는 경고)으로 다루므로 알려 준다. Exercise의 ✅ 문장에는 덧붙일 자리가 없어(공용 core.py) 07 code2의
+    학습 결과처럼 채점 결과 앞에 한 줄을 출력한다."""
+    if any(getattr(layer, "_input_shape_arg", None) is not None for layer in model.layers):
+        print(
+            "   참고: Dense(…, input_dim=…)는 Keras 2의 옛 방식이라 Keras 3에서는 경고가 납니다. "
+            "9절처럼 맨 앞에 keras.Input(shape=…)을 두세요."
+        )
 
 
 def _check_binary_model(build_binary_model: Any) -> str | None:
@@ -501,6 +527,7 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
     out = _predict(model, np.random.default_rng(0).normal(size=(3, 2)).astype("float32"))
     if out.shape != (3, 1):  # pragma: no cover - 위에서 막힌다
         return f"샘플 3개를 넣은 출력의 모양이 {out.shape}입니다. (샘플 수, 1)이어야 합니다."
+    _old_input_note(model)
     return None
 
 
@@ -527,6 +554,7 @@ def _binary_variant(
     hidden: tuple[int, ...] = (4, 2),
     separate: bool = False,
     from_logits: bool = False,
+    metrics: tuple[Any, ...] = ("accuracy",),
 ):
     """이진 분류 모델의 여러 모양. separate=True면 활성화를 Dense 뒤의 층으로 따로 둔다."""
 
@@ -545,7 +573,7 @@ def _binary_variant(
             layers.append(keras.layers.Dense(1, activation=last))
         model = keras.Sequential(layers)
         chosen = keras.losses.BinaryCrossentropy(from_logits=True) if from_logits else loss
-        model.compile(optimizer="adam", loss=chosen, metrics=["accuracy"])
+        model.compile(optimizer="adam", loss=chosen, metrics=list(metrics))
         return model
 
     return build
@@ -575,6 +603,7 @@ code1 = CodeExercise(
         _binary_variant(loss="bce"),
         _binary_variant(separate=True),  # Dense(4), ReLU(), …, Dense(1), Activation("sigmoid")
         _binary_variant(last=None, from_logits=True),  # 출력층은 로짓, 손실이 시그모이드를 맡는다
+        _binary_variant(metrics=("acc", "AUC")),  # Keras가 푸는 다른 지표 이름
     ],
     mistakes=[
         (_binary_variant(last="softmax"), "늘 1.0"),
@@ -584,8 +613,11 @@ code1 = CodeExercise(
         (_binary_variant(from_logits=True), "from_logits=True"),
         (_binary_variant(separate=True, from_logits=True), "두 번"),
         (_binary_variant(last=None), "linear"),
-        (_binary_variant(loss="Binary_Crossentropy"), "알아듣지 못하는 손실 이름"),
-        (_binary_variant(last="Sigmoid"), "알아듣지 못하는 활성화 함수 이름"),
+        (_binary_variant(loss="Binary_Crossentropy"), "모르는 손실 이름"),
+        # 이슈 18 다시 풀기: 철자가 틀리거나 공백이 붙은 지표 이름은 compile을 지나 fit에서 오류가 난다
+        (_binary_variant(metrics=("accuracy ",)), "모르는 지표 이름"),
+        (_binary_variant(metrics=("acuracy",)), "'acuracy' — Keras가 모르는 지표 이름"),
+        (_binary_variant(last="Sigmoid"), "모르는 활성화 함수 이름"),
     ],
     time_limit=30.0,
 )
@@ -640,6 +672,7 @@ def _check_classifier(build_classifier: Any) -> str | None:
         out = _predict(model, x)
         if out.shape != (4, n_classes):  # pragma: no cover - 위에서 막힌다
             return f"샘플 4개를 넣은 출력의 모양이 {out.shape}입니다. (샘플 수, 클래스 수)여야 합니다."
+    _old_input_note(model)
     return None
 
 
@@ -652,6 +685,7 @@ def _classifier_variant(
     separate: bool = False,
     from_logits: bool = False,
     hidden: str = "relu",
+    metrics: tuple[Any, ...] = ("accuracy",),
 ):
     def build(n_features, n_classes):
         import keras
@@ -665,7 +699,7 @@ def _classifier_variant(
             layers.append(keras.layers.Dense(units or n_classes, activation=last))
         model = keras.Sequential(layers)
         chosen = keras.losses.CategoricalCrossentropy(from_logits=True) if from_logits else loss
-        model.compile(optimizer="adam", loss=chosen, metrics=["accuracy"])
+        model.compile(optimizer="adam", loss=chosen, metrics=list(metrics))
         return model
 
     return build
@@ -734,6 +768,8 @@ code2 = CodeExercise(
         (_classifier_variant(hidden="tanh"), "Dense(16, relu)"),
         (_classifier_variant(loss="mse"), "categorical_crossentropy가 맞습니다"),
         (_classifier_int_shape, "shape=(n,)"),
+        (_classifier_variant(metrics=("acuracy",)), "'acuracy' — Keras가 모르는 지표 이름"),
+        (_classifier_variant(metrics=("accuracy ",)), "모르는 지표 이름"),
     ],
     time_limit=30.0,
 )

@@ -30,7 +30,7 @@ from helpers.korean import josa
 
 def _not_it(value: float) -> str:
     """'1은 정답이 아닙니다'처럼, 받은 숫자에 맞는 조사를 붙인 첫머리."""
-    return f"{josa(f'{value:g}', '은')} 정답이 아닙니다."
+    return f"{josa(value, '은')} 정답이 아닙니다."
 
 
 def _quoted(answer: Any) -> str | None:
@@ -321,7 +321,11 @@ def _check_scaled(answer: Any) -> str | None:
     if close(value, -2.0):
         return "부호가 반대입니다. 평균에서 값을 빼지 말고, 값에서 평균을 빼세요."
     if close(value, 0.5):
-        return "분자와 분모를 바꿨습니다. 평균을 뺀 값을 표준편차로 나눕니다."
+        # 0.5는 분자와 분모를 바꾼 4 / 8과 분산으로 나눈 (15 - 7) / 16이 모두 내는 값: 원인을 하나로 단정하지 않는다.
+        return (
+            "0.5는 분자와 분모를 바꾼 값(4 / 8)과도, 표준편차 대신 분산(4² = 16)으로 나눈 값(8 / 16)과도 같습니다. "
+            "z = (x − μ) / σ: 평균을 뺀 값을 표준편차로 나눕니다."
+        )
     if close(value, 15.0):
         return "표준화하기 전의 값 그대로입니다. 훈련 세트의 평균과 표준편차로 바꾼 값을 답하세요."
     if not close(value, 2.0):
@@ -343,7 +347,7 @@ q4 = Exercise(
         "answer_q4 = (x - train_mean) / train_std   # 2.0: 훈련 평균보다 표준편차 두 배만큼 많다"
     ),
     correct=[2, 2.0, np.float64(2.0), np.array([2.0])],
-    wrong=[8, 3.75, -2.0, 0.5, 1.2, 1.5, 1.6, "2.0", 15, 1, 2.5],
+    wrong=[8, 3.75, -2.0, 0.5, (15 - 7) / 16, 1.2, 1.5, 1.6, "2.0", 15, 1, 2.5],
 )
 
 
@@ -372,9 +376,13 @@ def _check_standardize(standardize: Any) -> str | None:
     problem = returns_several(call(standardize, *_SCALE_CASES[0]), ("train_scaled", "other_scaled"))
     if problem:
         return problem
-    # pandas의 std(ddof=1)로 나눈 답도 맞는 답으로 받는다(표본 표준편차).
+    # 표본 표준편차(ddof=1)는 받지 않는다. 노트북의 문제가 "StandardScaler가 하는 일을 직접 씁니다"이고
+    # StandardScaler는 모집단 표준편차(ddof=0, np.std의 기본값)로 나누기 때문이다(이슈 18 다시 풀기에서 정함).
     if compare_with_reference(standardize, _standardize_ddof1, _SCALE_CASES, tol=1e-5) is None:
-        return None
+        return (
+            "표본 표준편차(ddof=1, pandas의 .std() 기본값)로 나눴습니다. 이 문제는 StandardScaler가 하는 일을 그대로 쓰는 것이고, "
+            "StandardScaler는 모집단 표준편차(ddof=0, NumPy의 train.std(axis=0) 기본값)로 나눕니다."
+        )
 
     def leaky(train, other):
         both = np.vstack([train, other])
@@ -454,7 +462,7 @@ code1 = CodeExercise(
     "훈련 세트의 통계로 표준화하는 함수",
     _check_standardize,
     hint=(
-        "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다.\n"
+        "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다. σ는 StandardScaler처럼 모집단 표준편차(np.std의 기본값)입니다.\n"
         "그 μ, σ로 훈련 세트와 다른 세트를 모두 바꿔 return train_scaled, other_scaled. 받은 배열은 바꾸지 말고 새 배열을 만드세요."
     ),
     solution=(
@@ -466,7 +474,6 @@ code1 = CodeExercise(
     ),
     correct=[
         _standardize,
-        _standardize_ddof1,
         _standardize_sklearn,
         _standardize_on_a_copy,
         lambda train, other: [v.tolist() for v in _standardize(train, other)],
@@ -474,10 +481,11 @@ code1 = CodeExercise(
     ],
     mistakes=[
         (_standardize_leaky, "데이터 누수"),
+        (_standardize_ddof1, "ddof=1"),
         (lambda train, other: (_standardize(train, train)[0], _standardize(other, other)[0]), "자신의 평균과 표준편차"),
         (lambda train, other: ((train - train.mean(axis=0)) / train.var(axis=0), (other - train.mean(axis=0)) / train.var(axis=0)), "분산으로 나눴습니다"),
-        (_standardize_in_place, "`train` 값을 제자리에서 바꿨습니다"),
-        (_standardize_other_in_place, "`other` 값을 제자리에서 바꿨습니다"),
+        (_standardize_in_place, "받은 train 값을 제자리에서 바꿨습니다"),
+        (_standardize_other_in_place, "받은 other 값을 제자리에서 바꿨습니다"),
         (lambda train, other: (train - train.mean(axis=0), other - train.mean(axis=0)), "평균을 빼기만"),
         (lambda train, other: (train, _standardize(train, other)[1]), "train_scaled:"),
         (lambda train, other: ((train - train.mean(axis=1)) / train.std(axis=1), other), "모양이 맞지 않아"),
@@ -633,7 +641,7 @@ code2 = CodeExercise(
         (lambda x_train, y_train, x_val: _fit_linear(x_train[:, 2:3], y_train, x_val[:, 2:3]), "기준선"),
         (_fit_prints, "print 대신"),
         (_fit_returns_model, "모델 자체"),
-        (_fit_in_place, "`x_train` 값을 제자리에서 바꿨습니다"),
+        (_fit_in_place, "받은 x_train 값을 제자리에서 바꿨습니다"),
         (lambda x_train, y_train, x_val: float(_fit_linear(x_train, y_train, x_val).mean()), "숫자 하나뿐"),
         (lambda x_train, y_train, x_val: [*_fit_linear(x_train, y_train, x_val)[:-1].tolist(), None], "None"),
     ],

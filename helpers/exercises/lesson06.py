@@ -59,7 +59,7 @@ def _check_baseline(answer: Any) -> str | None:
     value = as_number(answer)
     expected = _ALIVE1 / _N1
     if value is None:
-        return _not_a_number(answer, "answer_q1 = 220 / 250")
+        return _not_a_number(answer, "answer_q1 = 3 / 4")
     if _same(value, expected):
         return None
     if abs(value - 100 * expected) <= 0.05:
@@ -112,7 +112,7 @@ def _check_recall(answer: Any) -> str | None:
     value = as_number(answer)
     expected = _TP / (_TP + _FN)
     if value is None:
-        return _not_a_number(answer, "answer_q2 = 8 / (8 + 6)")
+        return _not_a_number(answer, "answer_q2 = 1 / 3")
     if _same(value, expected):
         return None
     if _same(value, _TP / (_TP + _FP)):
@@ -214,7 +214,7 @@ def _check_class_weight(answer: Any) -> str | None:
     value = as_number(answer)
     expected = _N4 / (2 * _DEAD4)
     if value is None:
-        return _not_a_number(answer, "answer_q4 = 200 / (2 * 25)")
+        return _not_a_number(answer, "answer_q4 = 10 / (2 * 4)")
     if _same(value, expected):
         return None
     if _same(value, _N4 / (2 * _ALIVE4)):
@@ -230,7 +230,10 @@ def _check_class_weight(answer: Any) -> str | None:
     near = _near_miss(value, expected)
     if near is not None:
         return near
-    return f"정답이 아닙니다(받은 값: {_show(value)}). n / (2 × n_사망) = 200 / (2 × 25)를 계산하세요."
+    return (
+        f"정답이 아닙니다(받은 값: {_show(value)}). 공식 w_c = n / (2 n_c)에서 n은 훈련 세트 전체의 환자 수, "
+        "n_c는 가중치를 구하는 클래스(사망)의 환자 수입니다. 15절의 클래스 가중치 설명을 다시 보세요."
+    )
 
 
 q4 = Exercise(

@@ -22,7 +22,7 @@ def _integer_problem(answer: Any, example: str) -> str | None:
 
 
 def _check_dense_params(answer: Any) -> str | None:
-    problem = _integer_problem(answer, "784 * 256 + 256")
+    problem = _integer_problem(answer, "100 * 10 + 10")
     if problem:
         return problem
     n = as_integer(answer)
@@ -64,10 +64,16 @@ q1 = Exercise(
 
 
 def _check_one_hot(answer: Any) -> str | None:
-    if isinstance(answer, str | bytes) or (as_number(answer) is not None and getattr(answer, "ndim", 0) == 0):
+    # 안내는 받은 것을 그대로 말한다: 문자열이면 문자열, 숫자 하나면 숫자 하나, 중첩 리스트면 리스트 안의 리스트.
+    if isinstance(answer, str | bytes):
         return (
-            "숫자 하나가 아니라 길이 10인 벡터(리스트나 배열)로 적으세요. "
-            "예: keras.utils.to_categorical(3, num_classes=10)"
+            f"문자열을 넣었습니다(받은 값: {answer!r}). 따옴표 없이 숫자 10개가 든 리스트로 적으세요. "
+            "예: 레이블 1이면 [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]"
+        )
+    if as_number(answer) is not None and getattr(answer, "ndim", 0) == 0:
+        return (
+            f"숫자 하나를 넣었습니다(받은 값: {answer!r}). 레이블 번호가 아니라 길이 10인 벡터(리스트나 배열)로 적으세요. "
+            "예: 레이블 1이면 [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]"
         )
     shape = getattr(answer, "shape", None)
     if isinstance(shape, tuple) and len(shape) > 1:
@@ -75,12 +81,18 @@ def _check_one_hot(answer: Any) -> str | None:
             f"받은 배열의 모양은 {shape}, {len(shape)}차원입니다. 벡터 하나(1차원, 길이 10)로 적으세요. "
             "예: 배열[0] 또는 배열.ravel()"
         )
+    if isinstance(answer, list | tuple) and any(isinstance(v, list | tuple) or getattr(v, "ndim", 0) > 0 for v in answer):
+        kind = "리스트" if isinstance(answer, list) else "튜플"
+        return (
+            f"{kind} 안에 리스트(또는 배열)가 들어 있습니다(받은 값: {describe(answer)}). "
+            "대괄호를 한 겹만 써서 숫자 10개가 든 1차원 리스트로 적으세요. 예: [0, 1, 0, …]"
+        )
     try:
         values = [float(v) for v in list(answer)]
     except (TypeError, ValueError):
         return (
-            "숫자 10개가 든 1차원 리스트로 적으세요(리스트 안에 리스트는 안 됩니다). "
-            f"받은 값의 종류: {type(answer).__name__}"
+            "숫자 10개가 든 1차원 리스트로 적으세요. "
+            f"받은 값: {describe(answer)} (종류: {type(answer).__name__})"
         )
     if any(math.isnan(v) for v in values):
         return "값에 nan이 들어 있습니다. 0과 1로만 적으세요."
@@ -114,6 +126,8 @@ q2 = Exercise(
         [0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
         [0, 0, 0, 0, 1, 0, 0, 0, 0, 0],
         [[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]],
+        "0001000000",  # 이슈 18 다시 풀기: 문자열이라고 말해야 한다
+        ([0, 0, 0, 1, 0], [0, 0, 0, 0, 0]),
     ],
 )
 
@@ -122,7 +136,7 @@ q2 = Exercise(
 
 
 def _check_conv_params(answer: Any) -> str | None:
-    problem = _integer_problem(answer, "3 * 3 * 16 * 32 + 32")
+    problem = _integer_problem(answer, "(5 * 5 * 3 + 1) * 8")
     if problem:
         return problem
     n = as_integer(answer)
@@ -198,16 +212,36 @@ def _check_loss_name(answer: Any) -> str | None:
         if answer.strip().lower() == expected.lower():
             return name_problem(answer, expected)  # 앞뒤 공백, 대소문자
     key = answer.strip().lower().replace(" ", "_")
-    return _loss_misconception(key, shown=answer) or (
-        f"받은 값 {answer!r} — 답이 아닙니다. 3.4절의 '희소(sparse)' 방식을 다시 읽어 보세요."
+    problem = _loss_misconception(key, shown=answer)
+    if problem:
+        return problem
+    # Keras가 풀지 못하는 이름이면 개념이 아니라 철자의 문제다(compile은 지나가도 fit에서 오류가 난다).
+    if _keras_resolves(answer, "losses"):
+        return f"받은 값 {answer!r} — 답이 아닙니다. 3.4절의 '희소(sparse)' 방식을 다시 읽어 보세요."
+    if _keras_resolves(answer.strip(), "activations"):
+        return f"받은 값 {answer!r} — 손실 함수가 아니라 활성화 함수의 이름입니다. compile(loss=…)에 넣는 손실 함수의 이름을 적으세요."
+    return (
+        f"받은 값 {answer!r} — Keras가 모르는 손실 이름입니다. 철자를 확인하세요"
+        "(compile은 지나가도 fit에서 오류가 납니다). Keras의 이름 그대로, 소문자와 밑줄로 적습니다."
     )
+
+
+def _keras_resolves(name: str, kind: str) -> bool:
+    """Keras가 이 문자열을 손실(kind="losses")이나 활성화 함수(kind="activations")로 알아듣는가."""
+    import keras
+
+    try:
+        getattr(keras, kind).get(name)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def _loss_misconception(key: str, shown: str | None = None) -> str | None:
     compact = key.lower().replace("_", "")
     if compact == "sparsecategoricalcrossentropy":
         return (
-            f"받은 값 {shown or key!r} — Keras는 이 철자를 알아듣지 못합니다. "
+            f"받은 값 {shown or key!r} — Keras는 이 철자의 이름을 모릅니다. "
             "밑줄과 대소문자까지 Keras의 이름과 같게 적으세요."
         )
     if compact == "categoricalcrossentropy":
@@ -246,6 +280,8 @@ q4 = Exercise(
         "sparse_categorical_crossentropy\n",
         "Sparse_Categorical_Crossentropy",
         "sparse categorical crossentropy",
+        "sparse_categorial_crossentropy",  # 이슈 18 다시 풀기: 철자가 틀린 이름
+        "kl_divergence",
     ],
 )
 
@@ -269,8 +305,16 @@ def _check_baseline(answer: Any) -> str | None:
         return "그것은 가장 적은 숫자(5)의 비율입니다. 가장 많은 숫자를 찾으세요."
     if math.isclose(value, 6742 / 10000, abs_tol=1e-4):
         return "훈련 세트의 개수 6742를 테스트 그림 수 10,000으로 나눴습니다. 훈련 그림 수 60,000으로 나누세요."
+    if not math.isclose(value, 6742 / 60000, abs_tol=1e-4) and abs(value - 6742 / 60000) < 0.01:
+        return (
+            f"거의 맞았지만 어림한 값입니다(받은 값: {value:.6g}). 손으로 어림하지 말고 y_train으로 코드로 계산한 결과를 "
+            "그대로 넣으세요."
+        )
     if not math.isclose(value, 6742 / 60000, abs_tol=1e-4):
-        return f"받은 값 {value:.6g} — 답이 아닙니다. np.bincount(y_train).max() / len(y_train)을 계산해 보세요."
+        return (
+            f"받은 값 {value:.6g} — 답이 아닙니다. 필요한 것은 두 수입니다: 훈련 세트에서 가장 흔한 숫자의 그림 수와 "
+            "훈련 그림 전체의 수. 1.1절에서 테스트 세트로 한 계산을 y_train으로 다시 해 보세요."
+        )
     return None
 
 
@@ -307,6 +351,7 @@ from helpers.exercises.coding import (  # noqa: E402
     LearnerCodeError,
     as_array,
     call,
+    compile_problem,
     describe,
     logits_problem,
     loss_from_logits,
@@ -332,12 +377,14 @@ def _call_preprocess(preprocess: Any, images: np.ndarray) -> Any:
         cause = str(err.__cause__ or "")
         if "cannot reshape" not in cause:
             raise
-        first, _, rest = str(err).partition("\n")
+        # 공용 설명(원소 수가 맞지 않는다 …)과 같은 원인을 이 문제의 숫자로 한 번만 말한다: 공용 설명 줄은 빼고 원래 오류는 남긴다.
+        lines = str(err).split("\n")
+        original = [line for line in lines[1:] if line.lstrip().startswith("(원래 오류")]
         advice = (
             f"   그림 {len(images)}장의 원소는 {len(images)}×28×28 = {images.size:,}개라서 그 모양으로 바꿀 수 없습니다. "
             "그림 수를 `reshape(60000, 784)`처럼 숫자로 고정하지 말고 len(images)나 -1로 두어 (그림 수, 784)로 펼치세요."
         )
-        raise LearnerCodeError("\n".join(part for part in (first, advice, rest) if part)) from err.__cause__
+        raise LearnerCodeError("\n".join([lines[0], advice, *original])) from err.__cause__
 
 
 def _check_preprocess(preprocess: Any) -> str | None:
@@ -717,12 +764,14 @@ def _fit_and_score(model: Any, loss: str) -> tuple[float, float]:
         metrics = [name for name in _metric_names(model) if name not in _MULTICLASS_METRICS]
         if not metrics:
             raise
-        first, _, rest = str(err).partition("\n")
+        # 원인은 지표 하나로 말한다: 공용 설명(모양이 맞지 않는다 …) 줄은 빼고 원래 오류는 남긴다.
+        lines = str(err).split("\n")
+        original = [line for line in lines[1:] if line.lstrip().startswith("(원래 오류")]
         advice = (
             f"   compile의 metrics에 넣은 {', '.join(metrics)} — 이진 분류용이거나 레이블 모양이 다른 지표라서 "
             "숫자 열 개의 분류에서는 계산할 수 없습니다. metrics=[\"accuracy\"]를 쓰세요."
         )
-        raise LearnerCodeError("\n".join((first, advice, rest))) from err.__cause__
+        raise LearnerCodeError("\n".join([lines[0], advice, *original])) from err.__cause__
     seconds = time.perf_counter() - start
     scores = as_array(call(predict, x_val, name="model.predict"))
     if scores is None or scores.shape != (len(y_val), 10):
@@ -742,7 +791,7 @@ def _check_cnn(build_cnn: Any) -> str | None:
             model, problem = _built_cnn(build_cnn)
             if problem:
                 return problem
-            problem = _structure_problem(model)
+            problem = compile_problem(model) or _structure_problem(model)
             if problem:
                 return problem
             # 짧은 학습에서도 배치 정규화의 이동 평균이 가중치를 따라오도록(위 _BN_MOMENTUM 설명)
