@@ -32,6 +32,12 @@ state_dir = Path(os.environ.get("COURSE_STATE_DIR", "/srv/dl-course/hub"))
 threads = os.environ.get("COURSE_THREADS", "1")
 
 # --- 허브 -------------------------------------------------------------------
+# 상태 폴더(데이터베이스, 쿠키 비밀값)는 root만 읽고 쓴다: 폴더 0700, 데이터베이스 0600.
+# 데이터베이스 파일을 허브보다 먼저 0600으로 만들어 두면 SQLite가 그 권한을 그대로 쓴다.
+state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+state_dir.chmod(0o700)
+(state_dir / "jupyterhub.sqlite").touch(mode=0o600)
+(state_dir / "jupyterhub.sqlite").chmod(0o600)
 c.JupyterHub.ip = os.environ.get("COURSE_HUB_IP", "127.0.0.1")
 c.JupyterHub.port = int(os.environ.get("COURSE_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
@@ -63,6 +69,12 @@ else:
     c.LocalProcessSpawner.shell_cmd = []
 
 c.Spawner.cmd = [str(venv / "bin" / "jupyterhub-singleuser")]
+# 학생끼리 엿보지 못하게: 커널의 채널(코드와 출력이 오가는 ZeroMQ 소켓)을 127.0.0.1의 TCP 포트가 아니라
+# 학생 홈 폴더(0700) 안의 유닉스 소켓으로 연다. TCP 포트는 같은 서버의 다른 계정도 접속할 수 있어,
+# 다른 학생이 IOPub 채널을 구독하면 HMAC 키 없이도 코드와 출력을 볼 수 있다(시험에서 확인).
+c.Spawner.args = ["--KernelManager.transport=ipc"]
+# 학생이 자기 홈의 ~/.jupyter 설정으로 서버 설정(인증, 확장 등)을 바꾸지 못하게 한다.
+c.Spawner.disable_user_config = True
 c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 c.Spawner.http_timeout = 120

@@ -79,6 +79,25 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
         ]))  # fmt: skip
         assert errors == [], errors
 
+        # 3-1. 다른 학생의 커널 채널은 엿볼 수 없다. root로 같은 구독을 하면 보인다(엿보기 프로그램이 제대로 도는지 보이는 대조군).
+        assert cs.iopub_endpoint(names[0], kernel).startswith("ipc:///"), "커널 채널이 TCP 포트로 열렸습니다"
+        assert cs.eavesdrop(room, names[0], kernel, None)[1], "대조군: root도 커널 출력을 보지 못했습니다"
+        assert cs.eavesdrop(room, names[0], kernel, names[1]) == (0, False), "다른 학생이 커널 출력을 보았습니다"
+
+        # 3-2. 로그인한 학생의 브라우저(쿠키)로 자기 서버는 열리고, 다른 학생의 서버는 거절된다
+        browser = cs.login_session(room, names[0])
+        assert browser is not None
+        own = browser.get(f"{room.url}/user/{names[0]}/lab", timeout=60)
+        assert own.status_code == 200 and own.url.startswith(f"{room.url}/user/{names[0]}/"), own.url
+        other_lab = browser.get(f"{room.url}/user/{names[1]}/lab", timeout=60)
+        assert other_lab.status_code == 403, (other_lab.status_code, other_lab.url)
+        other_api = browser.get(f"{room.url}/user/{names[1]}/api/contents/dl-course", timeout=60)
+        assert other_api.status_code in (401, 403) and "01_neuron" not in other_api.text, other_api.status_code
+
+        # 3-3. 허브의 상태 폴더와 데이터베이스는 root만 읽는다
+        state = room.base / "hub"
+        assert state.stat().st_mode & 0o777 == 0o700 and (state / "jupyterhub.sqlite").stat().st_mode & 0o777 == 0o600
+
         # 4. 혼자일 때와 다섯 명이 동시에 01 노트북 전체를 실행할 때(시간과 메모리를 잰다)
         solo_seconds, solo_errors = asyncio.run(cs.run_lesson(room, names[0]))
         assert solo_errors == [], solo_errors
@@ -138,8 +157,11 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
 
 
 def _load_config(**env: str) -> object:
+    import tempfile
+
     from traitlets.config import Config
 
+    env.setdefault("COURSE_STATE_DIR", tempfile.mkdtemp(prefix="dl-hub-state-"))  # 설정이 상태 폴더를 만든다
     config = Config()
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
@@ -163,6 +185,9 @@ def test_config_limits_each_student_and_shares_the_data_read_only() -> None:
         assert environment[name] == "2", name
     assert config.JupyterHub.authenticator_class == "pam" and config.JupyterHub.ip == "127.0.0.1"
     assert config.Spawner.mem_limit == "3G" and config.Spawner.cpu_limit == 1.0
+    # 학생끼리 엿보지 못하게: 커널 채널은 홈 폴더 안의 유닉스 소켓, 학생의 ~/.jupyter 설정은 읽지 않는다
+    assert "--KernelManager.transport=ipc" in config.Spawner.args
+    assert config.Spawner.disable_user_config is True
     # 메모리와 CPU를 강제하는 스포너를 고르면 그 스포너가 같은 상한을 쓴다
     systemd = _load_config(COURSE_SPAWNER="systemd", COURSE_MEM_LIMIT="2G")
     assert systemd.JupyterHub.spawner_class == "systemdspawner.SystemdSpawner"

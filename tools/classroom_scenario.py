@@ -153,7 +153,7 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         f"c.JupyterHub.services = [{{'name': 'classroom-test', 'api_token': {token!r}}}]\n"
         "c.JupyterHub.load_roles = [{'name': 'classroom-test', 'services': ['classroom-test'],\n"
         "  'scopes': ['admin:users', 'admin:servers', 'access:servers', 'list:users', 'read:users']}]\n"
-        "c.Spawner.args = ['--ServerApp.terminals_enabled=False']\n"
+        "c.Spawner.args.append('--ServerApp.terminals_enabled=False')\n"
         # 시험용 강의 저장소는 root 소유의 로컬 폴더다: 학생 계정의 git이 믿도록 한다(실제 수업은 https 저장소).
         f"c.Spawner.environment.update({{'GIT_CONFIG_GLOBAL': {str(gitconfig)!r}}})\n",
         encoding="utf-8",
@@ -240,6 +240,12 @@ def login(room: Classroom, name: str) -> bool:
 
 
 def login_with_password(room: Classroom, name: str, password: str) -> bool:
+    return login_session(room, name, password) is not None
+
+
+def login_session(room: Classroom, name: str, password: str | None = None) -> requests.Session | None:
+    """로그인 화면의 양식으로 로그인한 브라우저 세션(쿠키). 실패하면 ``None``."""
+    password = room.passwords[name] if password is None else password
     session = requests.Session()
     page = session.get(f"{room.url}/hub/login", timeout=10)
     xsrf = session.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
@@ -249,7 +255,64 @@ def login_with_password(room: Classroom, name: str, password: str) -> bool:
         allow_redirects=False,
         timeout=30,
     )
-    return reply.status_code == 302 and "jupyterhub-session-id" in session.cookies
+    ok = reply.status_code == 302 and "jupyterhub-session-id" in session.cookies
+    return session if ok else None
+
+
+# 다른 학생의 커널 IOPub 채널을 구독해 보는 작은 프로그램(학생 계정으로 실행한다).
+_IOPUB_PROBE = """
+import sys, time, zmq
+print("started", flush=True)
+socket = zmq.Context().socket(zmq.SUB)
+socket.setsockopt(zmq.SUBSCRIBE, b"")
+socket.setsockopt(zmq.LINGER, 0)
+try:
+    socket.connect(sys.argv[1])
+except zmq.ZMQError as err:
+    print("refused", 0, False)
+    sys.exit(0)
+seen = []
+deadline = time.monotonic() + float(sys.argv[2])
+while time.monotonic() < deadline:
+    if socket.poll(200):
+        seen.append(b"".join(socket.recv_multipart()))
+print("listened", len(seen), any(b"%s" in part for part in seen))
+"""
+
+
+def iopub_endpoint(owner: str, kernel_id: str) -> str:
+    """학생(owner)의 커널 IOPub 채널 주소. root만 읽을 수 있는 연결 파일에서 읽는다."""
+    home = Path(pwd.getpwnam(owner).pw_dir)
+    info = json.loads((home / ".local/share/jupyter/runtime" / f"kernel-{kernel_id}.json").read_text())
+    if info["transport"] == "ipc":
+        return f"ipc://{info['ip']}-{info['iopub_port']}"
+    return f"tcp://{info['ip']}:{info['iopub_port']}"
+
+
+def eavesdrop(room: Classroom, owner: str, kernel_id: str, as_user: str | None) -> tuple[int, bool]:
+    """``as_user`` 계정(None이면 root)이 owner의 커널 IOPub를 구독하는 동안 owner가 비밀을 출력한다.
+
+    (받은 메시지 수, 비밀을 보았는가)를 돌려준다. 엿보는 프로그램이 돌지 못했으면(파이썬·zmq를 못 찾는 등)
+    예외를 낸다: '못 봤다'가 '실행조차 안 됐다'로 잘못 통과하지 않게."""
+    secret = f"secret-{secrets.token_hex(4)}"
+    code = _IOPUB_PROBE.replace("%s", secret)
+    account = pwd.getpwnam(as_user) if as_user else None
+    probe = subprocess.Popen(
+        [sys.executable, "-c", code, iopub_endpoint(owner, kernel_id), "8"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd="/tmp",
+        user=account.pw_uid if account else None, group=account.pw_gid if account else None,
+        extra_groups=[] if account else None,
+        env={"PATH": "/usr/bin:/bin", "HOME": account.pw_dir if account else "/root"},
+    )  # fmt: skip
+    time.sleep(2)
+    errors = asyncio.run(_execute(room, owner, kernel_id, [f"for _ in range(5): print({secret!r})"]))
+    assert errors == [], errors
+    out, err = probe.communicate(timeout=30)
+    lines = out.split("\n")
+    if lines[0] != "started" or len(lines) < 2 or not lines[1]:
+        raise RuntimeError(f"엿보기 시험 프로그램이 돌지 않았습니다: {out!r} {err[-1000:]!r}")
+    _outcome, count, saw = lines[1].split()
+    return int(count), saw == "True"
 
 
 def start_server(room: Classroom, name: str) -> float:
