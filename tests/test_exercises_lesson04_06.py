@@ -195,16 +195,16 @@ def test_issue_04_q3_rejects_names_keras_does_not_know() -> None:
 
 
 def test_04_q3_rule_is_exactly_what_keras_resolves() -> None:
-    """정답으로 받는 이름은 Keras가 sigmoid와 (focal) 이진 교차 엔트로피로 푸는 이름이고, 거절하는 대소문자·공백 변형은 Keras도 모른다."""
+    """정답으로 받는 이름은 Keras가 sigmoid와 이진 교차 엔트로피로 푸는 이름이고, 거절하는 대소문자·공백 변형은 Keras도 모른다.
+    포컬 손실은 Keras가 알아도 3.1절의 표에 없는 변형이라 code1처럼 받지 않는다(test_stu2_04_focal_loss_is_one_rule)."""
     import keras
 
-    accepted = [("sigmoid", loss) for loss in ("binary_crossentropy", "BinaryCrossentropy", "bce", "BCE",
-                                                "binary_focal_crossentropy", "BinaryFocalCrossentropy")]  # fmt: skip
+    accepted = [("sigmoid", loss) for loss in ("binary_crossentropy", "BinaryCrossentropy", "bce", "BCE")]
     for activation, loss in accepted:
         assert _passes(lesson04.q3, (activation, loss)), loss
         assert keras.activations.get(activation).__name__ == "sigmoid"
         resolved = keras.losses.get(loss)
-        assert getattr(resolved, "fn", resolved).__name__ in ("binary_crossentropy", "binary_focal_crossentropy")
+        assert getattr(resolved, "fn", resolved).__name__ == "binary_crossentropy"
     for activation, loss in [("Sigmoid", "bce"), ("SIGMOID", "bce"), (" sigmoid", "bce"),
                              ("sigmoid", "Binary_Crossentropy"), ("sigmoid", "binarycrossentropy"),
                              ("sigmoid", "binary_crossentropy "), ("sigmoid", "Binary Crossentropy")]:  # fmt: skip
@@ -326,7 +326,7 @@ def test_06_code2_other_correct_styles() -> None:
     def with_while(y_true, proba, target):
         candidates = np.sort(np.unique(proba))[::-1]
         i = 0
-        while ((proba >= candidates[i]) & (y_true == 1)).sum() < target * (y_true == 1).sum():
+        while ((proba >= candidates[i]) & (y_true == 1)).sum() / (y_true == 1).sum() < target:
             i += 1
         return candidates[i]
 
@@ -569,3 +569,107 @@ def test_retry_06_q4_wrong_answer_does_not_give_the_calculation_away() -> None:
     assert "15절" in _message(lesson06.q4, 3.0)
     for exercise, answer, given_away in ((lesson06.q1, "0.88", "220 / 250"), (lesson06.q2, "0.571", "8 / (8 + 6)")):
         assert given_away not in _message(exercise, answer)
+
+
+# ---------------------------------------------------------------------------
+# 이슈 18 두 번째 새 학생(/tmp/stu2): 06 code2의 부동소수점·target 0, 04의 규칙 맞추기
+
+
+def _kth_positive_submission(y_true, proba, target):
+    """학생의 제출 그대로(/tmp/stu2/l06d.py의 e_ceil)."""
+    y = np.asarray(y_true); p = np.asarray(proba, float)  # noqa: E702
+    pos = np.sort(p[y == 1])[::-1]; k = math.ceil(target*len(pos))  # noqa: E702
+    return float(pos[k-1])
+
+
+def test_stu2_06_code2_the_students_integer_safe_kth_positive_passes() -> None:
+    """같은 학생의 맞는 풀이(r3): k / P >= target을 정수 k로 찾고 k = 0이면 가장 높은 확률."""
+
+    def r3(y_true, proba, target):
+        y = np.asarray(y_true); p = np.asarray(proba, float)  # noqa: E702
+        pos = np.sort(p[y == 1])[::-1]; P = len(pos)  # noqa: E702
+        k = next(k for k in range(0, P+1) if k / P >= target)
+        if k == 0: return float(p.max())  # noqa: E701
+        return float(pos[k-1])
+
+    ok, message = lesson06.code2.grade(r3)
+    assert ok, message
+
+
+def test_stu2_06_code2_kth_positive_with_ceil_is_rejected() -> None:
+    message = _message(lesson06.code2, _kth_positive_submission)
+    assert "부동소수점" in message and "7.000000000000001" in message and "target = 0" in message
+
+
+def test_stu2_06_code2_each_half_fix_gets_the_note_of_the_input_it_still_misses() -> None:
+    def fixed_zero(y_true, proba, target):
+        if target == 0:
+            return float(proba.max())
+        pos = np.sort(proba[y_true == 1])[::-1]
+        return float(pos[math.ceil(target * len(pos)) - 1])
+
+    def fixed_rounding(y_true, proba, target):
+        pos = np.sort(proba[y_true == 1])[::-1]
+        return float(pos[math.ceil(round(target * len(pos), 9)) - 1])
+
+    def fixed_both(y_true, proba, target):
+        if target <= 0:
+            return float(proba.max())
+        pos = np.sort(proba[y_true == 1])[::-1]
+        return float(pos[math.ceil(round(target * len(pos), 9)) - 1])
+
+    def count_against_target_times_positives(y_true, proba, target):
+        for threshold in sorted(set(proba), reverse=True):
+            if ((proba >= threshold) & (y_true == 1)).sum() >= target * (y_true == 1).sum():
+                return threshold
+
+    message = _message(lesson06.code2, fixed_zero)
+    assert "target = 0.28" in message and "0.28 × 25 = 7.000000000000001" in message
+    message = _message(lesson06.code2, count_against_target_times_positives)
+    assert "0.28 × 25 = 7.000000000000001" in message and "재현율(TP / 사망자 수)을 target과 직접 비교" in message
+    message = _message(lesson06.code2, fixed_rounding)
+    assert "target = 0에서" in message and "가장 높은 후보" in message
+    assert lesson06.code2.grade(fixed_both)[0]
+
+
+def test_stu2_06_code2_hidden_cases_follow_the_notebooks_definition() -> None:
+    """노트북: "재현율이 target 이상이 되는 가장 높은 임곗값". target 0이면 모든 후보가 조건을 만족하므로 가장 높은 확률이다."""
+    zero = [case for case in lesson06._PROBA_CASES if case[2] == 0.0]
+    assert zero and all(lesson06._threshold_for_recall(*case) == case[1].max() for case in zero)
+    assert any(case[0][case[1].argmax()] == 0 for case in zero), "가장 높은 확률이 생존 환자: 첫 사망자와 답이 다르다"
+    tie = [case for case in lesson06._PROBA_CASES if case[2] == 0.28]
+    assert tie and (tie[0][0] == 1).sum() == 25 and 0.28 * 25 != 7 and 7 / 25 == 0.28
+    y, p = tie[0][0], tie[0][1]
+    n = len(y)  # 재현율을 (tp / n) / (양성 / n)으로 계산하는 맞는 풀이도 이 사례에서 0.28 이상이다
+    assert (7 / n) / (25 / n) >= 0.28
+    assert lesson06._threshold_for_recall(y, p, 0.28) == np.sort(p[y == 1])[::-1][6]
+
+
+def test_stu2_06_code2_one_item_list_gets_the_shared_rule() -> None:
+    message = _message(lesson06.code2, lambda t, p, target: [lesson06._threshold_for_recall(t, p, target)])
+    assert "리스트를 돌려줬습니다" in message
+    assert lesson06.code2.grade(lambda t, p, target: np.float64(lesson06._threshold_for_recall(t, p, target)))[0]
+
+
+def test_stu2_04_focal_loss_is_one_rule_in_q3_and_code1() -> None:
+    """노트북 04의 3.1절 표는 이진·다중 레이블 분류에 binary_crossentropy를 가르친다: 포컬 손실은 두 문제 모두 같은 안내로 거절."""
+    import keras
+
+    for answer in (("sigmoid", "binary_focal_crossentropy"), ("sigmoid", "BinaryFocalCrossentropy")):
+        assert "포컬 손실" in _message(lesson04.q3, answer)
+    for loss in ("binary_focal_crossentropy", keras.losses.BinaryFocalCrossentropy()):
+        assert "포컬 손실" in _message(lesson04.code1, lesson04._binary_variant(loss=loss))
+    assert "포컬 손실" in _message(lesson04.code2, lesson04._classifier_variant(loss="categorical_focal_crossentropy"))
+
+
+def test_stu2_04_q3_and_07_q4_share_the_string_rule() -> None:
+    """두 노트북 모두 "이름을 문자열로" 묻는다: 손실 객체는 둘 다 받지 않고, 메시지가 그 규칙을 말한다."""
+    import keras
+
+    from helpers.exercises import lesson07
+
+    message = _message(lesson04.q3, ("sigmoid", keras.losses.BinaryCrossentropy()))
+    assert "문자열로 묻습니다" in message and "BinaryCrossentropy" in message
+    message = _message(lesson07.q4, keras.losses.SparseCategoricalCrossentropy())
+    assert "문자열로 묻습니다" in message and "고른 손실은 맞습니다" in message
+    assert _passes(lesson04.q3, ("sigmoid", "BinaryCrossentropy")) and _passes(lesson07.q4, "SparseCategoricalCrossentropy")

@@ -384,15 +384,19 @@ def test_q4_needs_the_exact_keras_name(answer: str, phrase: str) -> None:
     assert not ok and phrase in message, message
 
 
-def test_q4_accepts_keras_loss_objects_and_class_names() -> None:
+def test_q4_accepts_the_names_as_strings_and_explains_the_rule_for_objects() -> None:
+    """노트북: "이름을 문자열로 답하세요"(04 q3와 같은 규칙). 손실 객체·함수·클래스는 그 규칙을 알려 주고 받지 않는다."""
     import keras
 
-    for answer in ("sparse_categorical_crossentropy", "SparseCategoricalCrossentropy",
-                   keras.losses.sparse_categorical_crossentropy, keras.losses.SparseCategoricalCrossentropy()):  # fmt: skip
+    for answer in ("sparse_categorical_crossentropy", "SparseCategoricalCrossentropy"):
         assert ex.q4.grade(answer)[0] is True, answer
+    for answer in (keras.losses.sparse_categorical_crossentropy, keras.losses.SparseCategoricalCrossentropy()):
+        ok, message = ex.q4.grade(answer)
+        assert not ok and "문자열로 묻습니다" in message and "고른 손실은 맞습니다" in message
     ok, message = ex.q4.grade(keras.losses.SparseCategoricalCrossentropy)
-    assert not ok and "괄호" in message
-    assert ex.q4.grade(keras.losses.CategoricalCrossentropy())[0] is False
+    assert not ok and "클래스" in message and "문자열로 묻습니다" in message
+    ok, message = ex.q4.grade(keras.losses.CategoricalCrossentropy())
+    assert not ok and "원-핫" in message and "고른 손실은 맞습니다" not in message
 
 
 def test_q2_accepts_to_categorical() -> None:
@@ -520,3 +524,19 @@ def test_retry_q5_and_q1_q3_messages_do_not_give_the_answer_away() -> None:
     assert "1.1절" in ex.q5.grade(0.2)[1]
     assert "784 * 256 + 256" not in ex.q1.grade("200960")[1]
     assert "3 * 3 * 16 * 32 + 32" not in ex.q3.grade("4640")[1]
+
+
+# ---------------------------------------------------------------------------
+# 이슈 18 두 번째 새 학생(/tmp/stu2)
+
+
+@pytest.mark.parametrize("answer", ["sparse_categorical_accuracy", "accuracy", "categorical_accuracy", "acc"])
+def test_stu2_q4_metric_name_is_called_a_metric(answer: str) -> None:
+    ok, message = ex.q4.grade(answer)
+    assert not ok and "평가 지표" in message and "손실 함수" in message
+    assert "Keras가 모르는" not in message
+
+
+def test_stu2_code1_message_is_plain_text_without_markdown_backticks() -> None:
+    ok, message = ex.code1.grade(lambda im: im.reshape(60000, 784).astype("float32") / 255)
+    assert not ok and "reshape(60000, 784)" in message and "`" not in message

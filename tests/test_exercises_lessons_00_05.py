@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from helpers.exercises import lesson00, lesson01, lesson02, lesson03, lesson05
-from helpers.exercises.coding import CodeExercise
+from helpers.exercises.coding import CodeExercise, describe
 from helpers.exercises.core import Exercise
 from helpers.korean import josa
 
@@ -307,7 +307,7 @@ def _all_messages(exercise: Exercise) -> list[str]:
     messages = [exercise.hint_text, exercise.title]
     for wrong in exercise.wrong_examples:
         message = exercise.grade(wrong)[1]
-        for echo in {repr(wrong), str(wrong)}:
+        for echo in {repr(wrong), str(wrong), describe(wrong)}:
             message = message.replace(echo, "…")
         messages.append(message)
     return messages
@@ -582,3 +582,141 @@ def test_retry_05_code1_sample_std_is_rejected_like_standard_scaler() -> None:
 
     message = _message(lesson05.code1, standardize)
     assert "ddof=1" in message and "StandardScaler" in message
+
+
+# ---------------------------------------------------------------------------
+# 이슈 18 두 번째 새 학생(/tmp/stu2): 잘못된 조언, 받아 주던 오답, 숫자 하나의 규칙
+
+
+def test_stu2_01_q4_the_weight_is_named_as_the_weight_not_blamed_on_the_target() -> None:
+    """답 3(학습해도 그대로인 가중치): 목표나 입력 0 이야기가 아니라 '그것은 가중치, 문제는 출력을 묻는다'."""
+    message = _message(lesson01.q4, 3)
+    assert "시작 가중치" in message and "출력" in message and "타깃" not in message
+    assert "학습 횟수" in _message(lesson01.q4, 1000)
+    assert "학습률" in _message(lesson01.q4, 0.1)
+    assert "0과 1 사이" in _message(lesson01.q4, 5)
+    assert "타깃 1에 가까워지지" in _message(lesson01.q4, 0.99)  # 목표 쪽으로 간 답은 그대로 목표 이야기
+
+
+def test_stu2_01_code1_one_number_rule_is_the_same_as_05_q3_and_06_code2() -> None:
+    """노트북: "함수는 숫자 하나를 돌려줍니다". 규칙(05 q3, 06 code2와 같다): NumPy 스칼라와 원소 하나인 배열은 받고,
+    파이썬 리스트 [값]은 이유를 알려 주고 받지 않는다."""
+
+    def w10(x, w, b):
+        return [np.dot(w, x) + b]
+
+    message = _message(lesson01.code1, w10)
+    assert "리스트를 돌려줬습니다" in message and "대괄호" in message
+    for right in (lambda x, w, b: np.float64(np.dot(w, x) + b), lambda x, w, b: np.array(np.dot(w, x) + b),
+                  lambda x, w, b: np.array([np.dot(w, x) + b])):  # fmt: skip
+        assert lesson01.code1.grade(right)[0]
+    assert "리스트를 돌려줬습니다" in _message(lesson05.q3, lambda t, p: [np.mean(np.abs(t - p))])
+    assert lesson05.q3.grade(lambda t, p: np.array([np.mean(np.abs(t - p))]))[0]
+
+
+def test_stu2_02_q1_bias_advice_only_when_moving_the_bias_alone_works() -> None:
+    message = _message(lesson02.q1, (-1, 1, 0))  # 가중치의 부호가 틀렸다: 어떤 편향으로도 NOR가 되지 않는다
+    assert "편향을 조금 옮겨" not in message
+    assert "(0, 1) → 1 (정답 0)" in message and "(1, 1) → 1 (정답 0)" in message
+    assert "편향만 옮겨서는 고칠 수 없" in message
+    # 편향만 옮기면 되는 답에는 그 조언을 그대로 한다: z = (1, 0, -1, -2) → 편향을 조금 내리면 NOR
+    assert "편향을 조금 옮겨" in _message(lesson02.q1, (-2, -1, 1))
+    assert lesson02.q1.grade((-2, -1, 0.5))[0]
+
+
+def test_stu2_02_q2_value_instead_of_a_function_is_shown_as_a_plain_number() -> None:
+    message = _message(lesson02.q2, np.float64(0.9276705118714867))
+    assert "np.float64" not in message and "받은 값: 0.927671" in message
+
+
+@pytest.mark.parametrize("answer", [(1, -1, 0), (-1, 1, 0), (1, 1, -1)])
+def test_stu2_03_q2_no_false_bias_advice(answer) -> None:
+    message = _message(lesson03.q2, answer)
+    assert "편향을 0.5쯤" not in message and "틀린 칸" in message
+    if answer == (1, 1, -1):  # 편향만 옮기면 XOR가 된다: XNOR가 아니다
+        assert "XOR는 만들 수 있어도 XNOR는 만들 수 없습니다" in message
+    else:
+        assert "편향만 옮겨서는 고칠 수 없" in message
+
+
+def test_stu2_03_q2_bias_advice_stays_where_it_is_right() -> None:
+    message = _message(lesson03.q2, (-1, -1, 2))  # z = (0, 0, 0, 1): 편향을 0.5 내리면 XNOR
+    assert "편향을 0.5쯤" in message
+    assert lesson03.q2.grade((-1, -1, 1.5))[0]
+
+
+def test_stu2_05_q1_77_names_any_versus_all_and_dropna() -> None:
+    """77은 두 실수가 모두 내는 값이다: 원인을 하나로 단정하지 않고 any/all을 짚는다."""
+    import helpers
+
+    df = helpers.load_cereals()
+    num = df.select_dtypes("number")
+    submitted = int((num != -1).any(axis=1).sum())
+    assert submitted == len(df.dropna()) == 77
+    message = _message(lesson05.q1, submitted)
+    assert "any" in message and "all" in message and "dropna" in message
+    assert "알아보지 못합니다" not in message  # 예전의 단정("-1을 결측값으로 알아보지 못합니다")
+    assert "행마다" in _message(lesson05.q1, int((num != -1).all(axis=0).sum()))  # 10: 축을 바꿔 열을 셌다
+
+
+def test_stu2_05_code2_hard_coded_formula_that_does_not_learn_is_rejected() -> None:
+    def atw(x_train, y_train, x_val):
+        x = np.asarray(x_val, float)
+        return 9 * x[:, 0] + 4 * x[:, 1] + 4 * x[:, 2] + 4 * x[:, 3]
+
+    start = time.perf_counter()
+    message = _message(lesson05.code2, atw)
+    assert "y_train에서 배우지 않고" in message and "훈련 세트" in message
+    assert time.perf_counter() - start < 5
+
+
+def test_stu2_05_code2_genuine_learners_still_pass() -> None:
+    def forest(x_train, y_train, x_val):
+        from sklearn.ensemble import RandomForestRegressor
+
+        return RandomForestRegressor(n_estimators=50, random_state=0).fit(x_train, y_train).predict(x_val)
+
+    def knn(x_train, y_train, x_val):
+        from sklearn.neighbors import KNeighborsRegressor
+
+        return KNeighborsRegressor(5).fit(x_train, y_train).predict(x_val)
+
+    def ridge(x_train, y_train, x_val):
+        from sklearn.linear_model import Ridge
+
+        return Ridge(alpha=10).fit(x_train, y_train).predict(x_val)
+
+    for learner in (forest, knn, ridge, lesson05._fit_linear, lesson05._fit_normal_equation):
+        ok, message = lesson05.code2.grade(learner)
+        assert ok, (learner.__name__, message)
+
+
+def test_stu2_05_code2_sigmoid_output_is_named() -> None:
+    def kr_raw(x_train, y_train, x_val):
+        import keras
+
+        keras.utils.set_random_seed(0)
+        m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"),
+                              keras.layers.Dense(1, activation="sigmoid")])  # fmt: skip
+        m.compile(optimizer="adam", loss="mse")
+        m.fit(np.asarray(x_train, "float32"), np.asarray(y_train, "float32"), epochs=5, verbose=0)
+        return m.predict(np.asarray(x_val, "float32"), verbose=0).ravel()
+
+    message = _message(lesson05.code2, kr_raw)
+    assert "0과 1 사이" in message and "sigmoid" in message
+    assert "표준화" not in message and "충분히 학습" not in message
+
+
+def test_stu2_05_code2_only_fast_functions_are_called_a_second_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """학습 여부 검사는 y_train을 100 올려 한 번 더 부른다. 몇 초씩 학습하는 함수(Keras)는 다시 부르지 않아 채점 시간이 그대로다."""
+    calls: list[float] = []
+
+    def counted(x_train, y_train, x_val):
+        calls.append(float(y_train.mean()))
+        return lesson05._fit_linear(x_train, y_train, x_val)
+
+    assert lesson05.code2.grade(counted)[0]
+    assert len(calls) == 2 and calls[1] - calls[0] == pytest.approx(100, abs=1e-3)
+    calls.clear()
+    monkeypatch.setattr(lesson05, "_RECHECK_SECONDS", -1.0)  # 첫 호출이 '오래 걸린' 것처럼
+    assert lesson05.code2.grade(counted)[0] and len(calls) == 1

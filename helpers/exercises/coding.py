@@ -329,7 +329,7 @@ class CodeExercise(Exercise):
         if not callable(answer):
             return False, (
                 f"❌ 아직 아닙니다: 괄호 없이 함수 이름만 넘기세요(받은 값: {describe(answer)}).\n"
-                "   예: ex.q1.check(neuron)"
+                "   예: 함수 이름이 neuron이면 .check(neuron)처럼 넘깁니다(.check(neuron(x, w, b))가 아닙니다)."
             )
         try:
             with time_limit(self.time_limit):
@@ -504,11 +504,58 @@ def loss_from_logits(loss: Any) -> bool:
     return False
 
 
+def _stacked_activations(model: Any) -> list[str]:
+    """마지막 Dense 층 뒤에 실제로 적용되는 활성화 함수를 차례로(linear는 뺀다).
+
+    ``Dense(1, activation="sigmoid")`` 뒤에 ``Activation("sigmoid")``가 또 있으면 ``["sigmoid", "sigmoid"]``.
+    """
+    import keras
+
+    applied: list[str] = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            applied = [_activation_name(layer.activation)]
+        elif applied and isinstance(layer, keras.layers.Activation):
+            applied.append(_activation_name(layer.activation))
+        elif applied and type(layer).__name__ in _ACTIVATION_LAYERS:
+            applied.append(_ACTIVATION_LAYERS[type(layer).__name__])
+    return [name for name in applied if name != "linear"]
+
+
+def _layers_after_output(model: Any) -> list[str]:
+    """마지막 Dense 층 뒤에 있는, 활성화가 아닌 층의 종류(Dropout, BatchNormalization 등)."""
+    import keras
+
+    after: list[str] = []
+    for layer in model.layers:
+        if isinstance(layer, keras.layers.Dense):
+            after = []
+        elif isinstance(layer, keras.layers.Activation) or type(layer).__name__ in _ACTIVATION_LAYERS:
+            continue
+        else:
+            after.append(type(layer).__name__)
+    return after
+
+
 def logits_problem(model: Any) -> str | None:
-    """출력층 활성화와 손실의 ``from_logits``가 어긋나면 그 설명, 맞으면 ``None``."""
+    """출력층이 확률(또는 로짓)을 제대로 내는지: 활성화를 두 번 적용했거나, 출력층 뒤에 다른 층이 있거나,
+    출력층 활성화와 손실의 ``from_logits``가 어긋나면 그 설명. 맞으면 ``None``."""
     layers = dense_activations(model)
     if not layers:
         return None
+    stacked = _stacked_activations(model)
+    if len(stacked) > 1:
+        return (
+            f"출력층에 활성화 함수를 두 번 적용했습니다({' → '.join(stacked)}). "
+            "출력층의 Dense에 activation을 주었다면 그 뒤에 Activation이나 Softmax 층을 또 두지 않습니다. "
+            "두 번 적용하면 출력이 더는 제대로 된 확률이 아닙니다."
+        )
+    after = _layers_after_output(model)
+    if after:
+        return (
+            f"출력층(마지막 Dense) 뒤에 다른 층이 있습니다({', '.join(after)}). 학습하는 동안 그 층이 출력을 바꾸므로 "
+            "출력이 더는 확률이 아닙니다. 출력층을 모델의 마지막 층으로 두세요."
+        )
     output = layers[-1][1]
     if loss_from_logits(getattr(model, "loss", None)) and output in ("sigmoid", "softmax"):
         return (

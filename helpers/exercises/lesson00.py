@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.exercises.coding import describe
 from helpers.exercises.core import Exercise, as_integer
 
 
@@ -26,12 +27,12 @@ def _check_rows(answer: Any) -> str | None:
     if isinstance(answer, pd.DataFrame):
         return "표(DataFrame) 자체를 넘겼습니다. 표의 행 수를 세어 정수 하나로 답하세요."
     if isinstance(answer, tuple | list) and len(answer) == 2:
-        return f"(행, 열) 두 값을 모두 넘겼습니다(받은 값: {answer!r}). 그 가운데 행의 수만 답하세요."
+        return f"(행, 열) 두 값을 모두 넘겼습니다(받은 값: {describe(answer)}). 그 가운데 행의 수만 답하세요."
     if _quoted_number(answer):
-        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
+        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
     count = as_integer(answer)
     if count is None:
-        return f"행의 수는 정수 하나로 적으세요(받은 값: {answer!r}). 예: 42"
+        return f"행의 수는 정수 하나로 적으세요(받은 값: {describe(answer)}). 예: 42"
     if count == 80:
         return "데이터 이름은 '80 Cereals'이지만 실제 파일의 행 수는 다릅니다. 불러온 표의 행을 세어 보세요."
     if count == 16:
@@ -59,14 +60,14 @@ def _check_shape(answer: Any) -> str | None:
     if isinstance(answer, np.ndarray) and answer.ndim > 1:
         return f"배열 자체를 넘겼습니다(모양 {answer.shape}의 배열). 배열의 .shape를 답으로 넣으세요."
     if isinstance(answer, str):
-        return f"따옴표 없이 튜플로 적으세요(받은 값: 문자열 {answer!r}). 예: (2, 3)"
+        return f"따옴표 없이 튜플로 적으세요(받은 값: 문자열 {describe(answer)}). 예: (2, 3)"
     if as_integer(answer) is not None:
-        return f"숫자 하나가 아니라 축마다의 크기를 모두 담은 튜플로 적으세요(받은 값: {answer!r})."
+        return f"숫자 하나가 아니라 축마다의 크기를 모두 담은 튜플로 적으세요(받은 값: {describe(answer)})."
     if not isinstance(answer, tuple | list) or not answer:
-        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 3)"
+        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 3)"
     sizes = [as_integer(n) for n in answer]
     if any(n is None for n in sizes):
-        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 3)"
+        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 3)"
     shape = tuple(sizes)
     if shape == (60000, 28, 28):
         return None

@@ -9,13 +9,13 @@ import numpy as np
 
 from helpers.exercises.core import Exercise, close
 from helpers.exercises.core import as_number as _number
-from helpers.korean import josa
+from helpers.korean import josa, text_of
 
 
 def _not_a_number(answer: Any) -> str:
     if isinstance(answer, str):
-        return f"답은 따옴표 없는 숫자로 적으세요(받은 값: 문자열 {answer!r})."
-    return f"답은 숫자 하나로 적으세요(받은 값: {answer!r})."
+        return f"답은 따옴표 없는 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
+    return f"답은 숫자 하나로 적으세요(받은 값: {describe(answer)})."
 
 
 def _not_it(value: float) -> str:
@@ -203,6 +203,16 @@ def _check_stuck(answer: Any) -> str | None:
             "σ(3) ≈ 0.9526을 계산했습니다. w는 3 그대로지만 뉴런의 출력은 σ(w·x) = σ(3·0)입니다. "
             "입력 x = 0을 잊지 마세요."
         )
+    # 문제에 나오는 다른 양(가중치 3, 학습 횟수 1000, 학습률 0.1)을 적은 답: 문제는 뉴런의 출력을 묻는다.
+    others = {3.0: "시작 가중치 w", 1000.0: "학습 횟수", 0.1: "학습률"}
+    for number, name in others.items():
+        if close(value, number, 1e-9):
+            return (
+                f"{josa(value, '은')} 문제에 나온 {name}입니다. 문제는 학습이 끝난 뒤 뉴런의 출력 σ(w·x)를 묻습니다. "
+                "학습이 끝난 뒤의 w와 입력 x = 0으로 출력을 계산하세요."
+            )
+    if value > 1.0:
+        return f"받은 값: {text_of(value)}. 시그모이드 뉴런의 출력은 0과 1 사이입니다. 출력 σ(w·x)를 계산하세요."
     if value >= 0.9:
         return "타깃 1에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
     if close(value, 0.0):
@@ -235,6 +245,7 @@ from helpers.exercises.coding import (  # noqa: E402
     CodeExercise,
     call,
     compare_with_reference,
+    describe,
     returns_several,
 )
 
@@ -255,7 +266,22 @@ def _neuron(x: np.ndarray, w: np.ndarray, b: float) -> float:
     return float(np.dot(w, x) + b)
 
 
+def _one_item_list(result: Any) -> str | None:
+    """숫자 하나 대신 원소 하나짜리 리스트·튜플을 돌려줬으면 그 안내(05 q3, 06 code2와 같은 규칙).
+
+    규칙: 숫자, NumPy 스칼라, 원소 하나인 NumPy 배열(예: Keras의 predict 결과)은 숫자 하나로 보고, 파이썬 리스트는 받지 않는다."""
+    if isinstance(result, list | tuple) and len(result) == 1:
+        return (
+            f"숫자 하나가 아니라 리스트를 돌려줬습니다(받은 값: {describe(result)}). "
+            "대괄호로 감싸지 말고 계산한 값 자체를 return하세요."
+        )
+    return None
+
+
 def _check_neuron(neuron: Any) -> str | None:
+    problem = _one_item_list(call(neuron, *_NEURON_CASES[0]))
+    if problem:
+        return problem
     return compare_with_reference(
         neuron,
         _neuron,
@@ -336,6 +362,7 @@ code1 = CodeExercise(
         (lambda x, w, b: np.mean(w * x) + b, "평균이 아니라 합"),
         (lambda x, w, b: np.dot(w, x) * b, "편향을 곱했습니다"),
         (lambda x, w, b: str(np.dot(w, x) + b), "문자열"),
+        (lambda x, w, b: [np.dot(w, x) + b], "리스트를 돌려줬습니다"),
     ],
 )
 

@@ -37,7 +37,7 @@ _GATES = {
 def _quoted(answer: Any) -> str | None:
     """답이 문자열이면 따옴표를 빼라는 안내."""
     if isinstance(answer, str):
-        return f"따옴표 없이 적으세요(받은 값: 문자열 {answer!r}). 문자열이 아니라 숫자나 계산식으로 답합니다."
+        return f"따옴표 없이 적으세요(받은 값: 문자열 {describe(answer)}). 문자열이 아니라 숫자나 계산식으로 답합니다."
     return None
 
 
@@ -60,7 +60,7 @@ def _check_nor(answer: Any) -> str | None:
         return _quoted(answer)
     values = _numbers(answer, 3)
     if values is None:
-        return f"(w1, w2, b) 세 숫자를 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 2, -3)"
+        return f"(w1, w2, b) 세 숫자를 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 2, -3)"
     w1, w2, b = values
     outputs = tuple(1 if w1 * x1 + w2 * x2 + b >= 0 else 0 for x1, x2 in _INPUTS)
     if outputs == _GATES["NOR"]:
@@ -72,17 +72,38 @@ def _check_nor(answer: Any) -> str | None:
                 "(OR의 반대)."
             )
     zs = [w1 * x1 + w2 * x2 + b for x1, x2 in _INPUTS]
-    if any(z == 0 for z in zs[1:]):
+    wrong = _wrong_cells(outputs, _GATES["NOR"])
+    if any(z == 0 for z in zs[1:]) and _bias_alone_fixes([z - b for z in zs], _GATES["NOR"]):
         return (
             f"출력: {outputs}. 가중합이 정확히 0인 입력이 있습니다. 이 계단 함수는 H(0) = 1이라 z = 0이면 1을 냅니다. "
-            "경계에 걸리지 않게 편향을 조금 옮겨 보세요."
+            "가중치는 그대로 두고 경계에 걸리지 않게 편향을 조금 옮겨 보세요."
         )
     if outputs[0] == 0:
-        return f"출력: {outputs}. (0, 0)에서는 z = b이므로 1이 나오려면 b ≥ 0이어야 합니다."
+        return f"출력: {outputs}, 틀린 칸: {wrong}. (0, 0)에서는 z = b이므로 1이 나오려면 b ≥ 0이어야 합니다."
     return (
-        f"출력: {outputs}. 입력이 하나라도 1이면 0이 나와야 하므로 w1 + b < 0, "
+        f"출력: {outputs}, 틀린 칸: {wrong}. 입력이 하나라도 1이면 0이 나와야 하므로 w1 + b < 0, "
+        "w2 + b < 0이 되게 하세요(편향만 옮겨서는 고칠 수 없으니 가중치도 다시 보세요)."
+        if any(z == 0 for z in zs[1:])
+        else f"출력: {outputs}, 틀린 칸: {wrong}. 입력이 하나라도 1이면 0이 나와야 하므로 w1 + b < 0, "
         "w2 + b < 0이 되게 하세요."
     )
+
+
+def _wrong_cells(outputs: tuple[int, ...], target: tuple[int, ...]) -> str:
+    """틀린 칸을 '(0, 1) → 1 (정답 0)'처럼 늘어놓은 글."""
+    return ", ".join(
+        f"{x} → {out} (정답 {want})" for x, out, want in zip(_INPUTS, outputs, target, strict=True) if out != want
+    )
+
+
+def _bias_alone_fixes(sums: list[float], target: tuple[int, ...]) -> bool:
+    """가중치는 그대로 두고 편향만 바꿔 target을 낼 수 있는가.
+
+    sums는 입력마다의 w1·x1 + w2·x2(편향 빼고). 출력이 1이어야 하는 입력의 합이 모두 0이어야 하는 입력의 합보다
+    커야 그 사이에 경계(편향)를 둘 수 있다."""
+    ones = [s for s, t in zip(sums, target, strict=True) if t == 1]
+    zeros = [s for s, t in zip(sums, target, strict=True) if t == 0]
+    return not ones or not zeros or max(zeros) < min(ones)
 
 
 q1 = Exercise(
@@ -179,7 +200,7 @@ _TIME_LIMIT = 10.0  # 함수를 답으로 받는 문제의 제한 시간(초): �
 
 def _check_dsilu(answer: Any) -> str | None:
     if not callable(answer):
-        return f"함수를 답으로 넣으세요(받은 값: {answer!r}). 예: def answer_q2(z): ..."
+        return f"함수를 답으로 넣으세요(받은 값: {describe(answer)}). 예: def answer_q2(z): ..."
     try:
         with time_limit(_TIME_LIMIT):
             got = _evaluate(answer, _Z)
@@ -286,7 +307,7 @@ def _check_softmax(answer: Any) -> str | None:
         return _quoted(answer)
     values = _numbers(answer, 3)
     if values is None:
-        return f"확률 세 개를 리스트나 배열로 적으세요(받은 값: {answer!r})."
+        return f"확률 세 개를 리스트나 배열로 적으세요(받은 값: {describe(answer)})."
     got = np.array(values)
     off = np.abs(got - _SOFTMAX) > _HALF_UNIT_3
     if not off.any():
@@ -367,10 +388,10 @@ def _check_merge(answer: Any) -> str | None:
         flat = _numbers(answer, 4)
         if flat is not None:
             return (
-                f"숫자 네 개를 한 줄로 적었습니다(받은 값: {answer!r}). 행렬은 행마다 묶은 중첩 리스트 "
+                f"숫자 네 개를 한 줄로 적었습니다(받은 값: {describe(answer)}). 행렬은 행마다 묶은 중첩 리스트 "
                 "[[a, b], [c, d]]나 2차원 배열로 적으세요. 한 줄짜리 목록으로는 어느 값이 어느 행인지 알 수 없습니다."
             )
-        return f"2×2 행렬을 np.array나 중첩 리스트 [[a, b], [c, d]]로 적으세요(받은 값: {answer!r})."
+        return f"2×2 행렬을 np.array나 중첩 리스트 [[a, b], [c, d]]로 적으세요(받은 값: {describe(answer)})."
     got = np.array(rows)
     if np.allclose(got, _W):
         return None
@@ -415,7 +436,7 @@ def _check_vanish(answer: Any) -> str | None:
         return _quoted(answer)
     value = _number(answer)
     if value is None:
-        return f"숫자 하나로 적으세요(받은 값: {answer!r}). 예: 1e-3"
+        return f"숫자 하나로 적으세요(받은 값: {describe(answer)}). 예: 1e-3"
     if abs(value - _MAX_FACTOR) <= _HALF_UNIT_2_SIGNIFICANT:
         return None
     if math.isclose(value, _MAX_FACTOR, rel_tol=0.1):

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from helpers.exercises.coding import describe
 from helpers.exercises.core import Exercise, as_integer, as_number, close
 from helpers.korean import josa
 
@@ -14,8 +15,8 @@ from helpers.korean import josa
 def _not_an_integer(answer: Any, what: str) -> str:
     """정수로 읽을 수 없는 답에 대한 안내(모든 숫자 문제가 같은 규칙: core.as_integer)."""
     if isinstance(answer, str):
-        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
-    return f"{what} 정수 하나로 적으세요(받은 값: {answer!r})."
+        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
+    return f"{what} 정수 하나로 적으세요(받은 값: {describe(answer)})."
 
 
 # ---------------------------------------------------------------- q1
@@ -105,7 +106,7 @@ def _three_numbers(answer: Any) -> tuple[float, float, float] | None:
 def _check_xnor(answer: Any) -> str | None:
     numbers = _three_numbers(answer)
     if numbers is None:
-        return f"(w1, w2, b)처럼 유한한 숫자 세 개를 튜플로 적으세요(받은 값: {answer!r})."
+        return f"(w1, w2, b)처럼 유한한 숫자 세 개를 튜플로 적으세요(받은 값: {describe(answer)})."
     w1, w2, b = numbers
     zs = [w1 * n1 + w2 * n2 + b for n1, n2 in (_hidden(*x) for x in _INPUTS)]
     outputs = tuple(_step(z) for z in zs)
@@ -113,17 +114,34 @@ def _check_xnor(answer: Any) -> str | None:
         return None
     if outputs == _XOR:
         return "그 출력은 XOR (0, 1, 1, 0)입니다. XNOR는 그 반대인 (1, 0, 0, 1)이어야 합니다."
-    if any(z == 0 for z in zs):
+    sums = [z - b for z in zs]  # 편향을 뺀 가중합: 편향만 옮기면 어떤 출력이 가능한지 본다
+    if any(z == 0 for z in zs) and _bias_alone_gives(sums, _XNOR):
         return (
             "가중합 z가 정확히 0이 되는 입력이 있습니다. 이 계단 함수는 z ≥ 0이면 1이므로 "
-            "z = 0이면 1을 냅니다. 경계에 걸리지 않도록 편향을 0.5쯤 옮겨 보세요."
+            "z = 0이면 1을 냅니다. 가중치는 그대로 두고 경계에 걸리지 않도록 편향을 0.5쯤 옮겨 보세요."
         )
     wrong = [
         f"{x} → {out} (정답 {want})"
         for x, out, want in zip(_INPUTS, outputs, _XNOR, strict=True)
         if out != want
     ]
-    return "이 (w1, w2, b)로는 XNOR가 아닙니다. 틀린 칸: " + ", ".join(wrong)
+    message = "이 (w1, w2, b)로는 XNOR가 아닙니다. 틀린 칸: " + ", ".join(wrong) + "."
+    if any(z == 0 for z in zs):
+        message += " z = 0인 입력은 H(0) = 1이라 1을 냅니다."
+    if _bias_alone_gives(sums, _XOR):
+        message += " 지금 가중치에서 편향만 옮기면 XOR는 만들 수 있어도 XNOR는 만들 수 없습니다. 가중치를 다시 보세요."
+    elif any(z == 0 for z in zs):
+        message += " 편향만 옮겨서는 고칠 수 없으니 가중치를 다시 보세요."
+    return message
+
+
+def _bias_alone_gives(sums: list[float], target: tuple[int, ...]) -> bool:
+    """가중치는 그대로 두고 편향만 바꿔 target을 낼 수 있는가(sums: 입력마다 편향을 뺀 가중합).
+
+    1이어야 하는 입력의 합이 모두 0이어야 하는 입력의 합보다 커야 그 사이에 경계를 둘 수 있다."""
+    ones = [v for v, t in zip(sums, target, strict=True) if t == 1]
+    zeros = [v for v, t in zip(sums, target, strict=True) if t == 0]
+    return max(zeros) < min(ones)
 
 
 q2 = Exercise(
@@ -159,8 +177,8 @@ def _check_chain_rule(answer: Any) -> str | None:
     value = as_number(answer)
     if value is None:
         if isinstance(answer, str):
-            return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
-        return f"유한한 숫자 하나로 적으세요(받은 값: {answer!r})."
+            return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
+        return f"유한한 숫자 하나로 적으세요(받은 값: {describe(answer)})."
     if close(value, -1.0):
         return None
     if close(value, 1.0):

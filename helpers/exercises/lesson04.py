@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpers.exercises.coding import describe
 from helpers.exercises.core import Exercise, as_integer, as_number, name_problem
 from helpers.korean import josa
 
@@ -17,7 +18,7 @@ def _check_params(answer: Any) -> str | None:
         return "따옴표 없이 숫자로 적으세요. 예: answer_q1 = 100"
     number = as_integer(answer)
     if number is None:
-        return f"파라미터 수는 정수입니다(받은 값: {answer!r})."
+        return f"파라미터 수는 정수입니다(받은 값: {describe(answer)})."
     if number == 264:
         return "가중치만 세었습니다. 뉴런마다 편향(bias)이 하나씩 더 있습니다: 16 + 8 + 1개."
     if number in (25, 33):
@@ -65,7 +66,7 @@ def _check_steps(answer: Any) -> str | None:
         return "스텝 수는 정수입니다. 마지막 배치는 64개보다 적어도 한 스텝으로 셉니다(올림, math.ceil)."
     number = as_integer(answer)
     if number is None:
-        return f"스텝 수는 정수입니다(받은 값: {answer!r})."
+        return f"스텝 수는 정수입니다(받은 값: {describe(answer)})."
     if number == 16:
         return (
             "1000개 전체로 계산했습니다. validation_split=0.2가 200개를 검증용으로 떼어 내므로 "
@@ -110,6 +111,14 @@ q2 = Exercise(
 # 'Binary_Crossentropy'는 Keras가 모르는 이름이므로 대소문자·공백을 짚어 준다.
 # ---------------------------------------------------------------------------
 
+# 규칙(07 q4와 같다): 노트북이 "이름은 Keras의 문자열로" 묻는다. 손실 객체(BinaryCrossentropy())는 받지 않고 그렇게 알려 준다.
+# 포컬 손실은 q3와 code1 모두 받지 않는다: 노트북 04(3.1절의 표)가 가르치는 이진·다중 레이블 분류의 손실은
+# binary_crossentropy이고, 포컬 손실은 이 노트북에서 다루지 않는 변형이다.
+_FOCAL_NOTE = (
+    "포컬 손실(focal crossentropy)은 교차 엔트로피를 바꾼 변형으로, 맞히기 쉬운 샘플의 손실을 줄여 어려운 샘플에 무게를 둡니다. "
+    "이 노트북은 3.1절의 표에 있는 기본 손실을 씁니다. 표에서 이 문제의 종류에 맞는 손실을 고르세요."
+)
+
 # Keras가 모르는 이름일 때 무엇을 쓰려 했는지 알아보는 데 쓰는 이름(활성화 함수, 손실 함수).
 _ACTIVATION_GUESSES = ("sigmoid", "softmax", "relu", "linear", "tanh")
 _LOSS_GUESSES = (
@@ -133,10 +142,10 @@ def _unknown_name(answer: str, guesses: tuple[str, ...], kind: str) -> str:
     for guess in guesses:
         if _squash(answer) == _squash(guess):
             return (
-                f"{kind}: Keras가 모르는 이름입니다(받은 값: {answer!r}). "
+                f"{kind}: Keras가 모르는 이름입니다(받은 값: {describe(answer)}). "
                 "밑줄(_)과 대소문자까지 Keras의 이름과 같아야 합니다. 3.1절의 표에 적힌 문자열을 보세요."
             )
-    return f"{kind}: Keras가 모르는 이름입니다(받은 값: {answer!r}). 3.1절의 표에 적힌 문자열을 보세요."
+    return f"{kind}: Keras가 모르는 이름입니다(받은 값: {describe(answer)}). 3.1절의 표에 적힌 문자열을 보세요."
 
 
 def _keras_activation(name: str) -> str | None:
@@ -178,7 +187,15 @@ def _check_multilabel(answer: Any) -> str | None:
         return "('활성화 함수', '손실 함수')처럼 문자열 두 개의 튜플로 답하세요."
     activation_text, loss_text = answer
     if not isinstance(activation_text, str) or not isinstance(loss_text, str):
-        return "두 값 모두 Keras의 이름을 문자열로 적으세요. 예: ('relu', 'mse')"
+        objects = [
+            f"{place}의 종류: {type(value).__name__}" for place, value in (("첫째 값", activation_text), ("둘째 값", loss_text))
+            if not isinstance(value, str)
+        ]  # fmt: skip
+        return (
+            f"문자열이 아닌 값이 있습니다({', '.join(objects)}). 이 문제는 이름을 문자열로 묻습니다. "
+            "손실 객체나 함수는 compile에서는 쓸 수 있어도 여기서는 받지 않으니 Keras의 이름을 따옴표로 감싸 적으세요. "
+            "예: ('relu', 'mse')"
+        )
     activation = _keras_activation(activation_text)
     if activation is None and _keras_loss(activation_text) is not None and _keras_activation(loss_text) is not None:
         # ('binary_crossentropy', 'sigmoid'): 두 이름 모두 Keras가 알지만 자리가 바뀌었다
@@ -216,7 +233,7 @@ def _check_multilabel(answer: Any) -> str | None:
     if loss in ("mean_squared_error", "mean_absolute_error"):
         return "회귀용 손실입니다. 레이블마다 예/아니오를 맞히는 분류이므로 교차 엔트로피 계열을 쓰세요."
     if loss == "binary_focal_crossentropy":
-        return None  # 레이블마다 이진 손실: 드문 레이블에 무게를 두는 변형이라 이것도 맞다
+        return _FOCAL_NOTE
     if loss != "binary_crossentropy":
         return f"손실 함수 {josa(loss_text, '은')} 레이블마다 예/아니오를 맞히는 분류에 맞지 않습니다. 3.1절의 표를 보세요."
     return None
@@ -233,8 +250,8 @@ q3 = Exercise(
     solution=(
         "# 장르마다 독립된 예/아니오 → 마지막 층 Dense(4, activation='sigmoid'),\n"
         "# 손실은 장르마다 이진 교차 엔트로피를 계산해 평균합니다.\n"
-        "# Keras가 같은 손실로 알아듣는 'bce', 'BinaryCrossentropy'도 맞습니다.\n"
-        "# 'binary_focal_crossentropy'도 장르마다의 이진 손실이라 정답으로 칩니다(드문 장르에 무게를 더 두는 변형).\n"
+        "# Keras가 같은 손실로 알아듣는 'bce', 'BinaryCrossentropy'도 맞습니다(문자열만, 손실 객체는 받지 않습니다).\n"
+        "# 포컬 손실('binary_focal_crossentropy')은 3.1절의 표에 없는 변형이라 받지 않습니다.\n"
         "# 확인: keras.activations.get('sigmoid'), keras.losses.get('binary_crossentropy')\n"
         "answer_q3 = ('sigmoid', 'binary_crossentropy')"
     ),
@@ -242,7 +259,6 @@ q3 = Exercise(
         ("sigmoid", "binary_crossentropy"),
         ["sigmoid", "BinaryCrossentropy"],
         ("sigmoid", "bce"),
-        ("sigmoid", "binary_focal_crossentropy"),
     ],
     wrong=[
         ("softmax", "categorical_crossentropy"),
@@ -257,6 +273,7 @@ q3 = Exercise(
         ("sigmoid", "cce"),
         ("binary_crossentropy", "sigmoid"),  # 이슈 18 다시 풀기: 순서가 바뀌었다
         ("mse", "relu"),
+        ("sigmoid", "binary_focal_crossentropy"),  # 3.1절의 표에 없는 변형(code1과 같은 규칙)
         "sigmoid",
         ("sigmoid",),
     ],
@@ -288,7 +305,7 @@ def _as_shape(answer: Any) -> tuple[int, ...] | None:
 def _check_newaxis(answer: Any) -> str | None:
     shape = _as_shape(answer)
     if shape is None:
-        return f"모양은 정수의 튜플로 적으세요(받은 값: {answer!r}). 예: (2, 3)"
+        return f"모양은 정수의 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 3)"
     if shape == (3,):
         return (
             "tf.newaxis가 없을 때(t[1, :])의 모양입니다. "
@@ -508,6 +525,8 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
     loss, problem = _loss_problem(model)
     if problem:
         return problem
+    if loss in ("binary_focal_crossentropy", "categorical_focal_crossentropy"):
+        return _FOCAL_NOTE
     if loss != "binary_crossentropy":
         note = " (5.1절: MSE는 시그모이드와 함께 쓰면 기울기가 작아집니다)" if loss == "mean_squared_error" else ""
         return f"손실이 {loss}입니다. 확률 하나를 내는 이진 분류에는 loss='binary_crossentropy'가 맞습니다.{note}"
@@ -656,6 +675,8 @@ def _check_classifier(build_classifier: Any) -> str | None:
         loss, problem = _loss_problem(model)
         if problem:
             return problem
+        if loss in ("binary_focal_crossentropy", "categorical_focal_crossentropy"):
+            return _FOCAL_NOTE
         if loss == "sparse_categorical_crossentropy":
             return "레이블이 원-핫 벡터이므로 손실은 categorical_crossentropy입니다(sparse_…는 정수 레이블용)."
         if loss != "categorical_crossentropy":

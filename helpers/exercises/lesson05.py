@@ -6,6 +6,7 @@ import contextlib
 import functools
 import io
 import sys
+import time
 from typing import Any
 
 import numpy as np
@@ -35,7 +36,7 @@ def _not_it(value: float) -> str:
 
 def _quoted(answer: Any) -> str | None:
     if isinstance(answer, str):
-        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {answer!r})."
+        return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
     return None
 
 # ---------------------------------------------------------------------------
@@ -55,11 +56,15 @@ def _check_rows_left(answer: Any) -> str | None:
         )
     count = as_integer(answer)
     if count is None:
-        return f"행의 수는 정수 하나로 적으세요(받은 값: {answer!r}). 예: len(df[...])"
+        return f"행의 수는 정수 하나로 적으세요(받은 값: {describe(answer)}). 예: len(df[...])"
     if count == 77:
+        # 77은 두 실수가 모두 내는 값이다: df.dropna()(이 데이터에는 NaN이 없다)와
+        # (df != -1).any(axis=1)(모든 행에 -1이 아닌 칸이 있다). 원인을 하나로 단정하지 않는다.
         return (
-            "원본의 행 수 그대로입니다. df.dropna()나 df.isna()는 -1을 결측값으로 알아보지 못합니다. "
-            "(df == -1)로 -1인 칸을 찾으세요."
+            "원본의 행 수 그대로입니다. 한 행도 빠지지 않았다는 뜻이며, 두 가지 실수가 이 값을 냅니다. "
+            "(1) df.dropna()는 NaN만 결측값으로 보므로 -1이 든 행을 빼지 않습니다. "
+            "(2) (df != -1).any(axis=1)은 '-1이 아닌 칸이 하나라도 있는 행'이라 모든 행이 참입니다. "
+            "'모든 칸이 -1이 아닌 행'은 any가 아니라 all로 묻습니다."
         )
     if count == 76:
         return "당류(sugars)가 빈 한 행만 뺐습니다. 이번에는 모든 숫자 열을 봅니다(칼륨 potass도)."
@@ -67,6 +72,11 @@ def _check_rows_left(answer: Any) -> str | None:
         return (
             "-1인 칸의 수(4)를 뺐습니다. 한 행에 -1이 두 칸인 시리얼이 있으므로 "
             "칸이 아니라 행을 세어야 합니다."
+        )
+    if count == 10:
+        return (
+            "-1이 없는 열(특성)의 수입니다. axis=0은 열마다, axis=1은 행마다 묻습니다. "
+            "이 문제는 남는 행의 수를 셉니다."
         )
     if count in (3, 4):
         return f"{josa(count, '은')} 빼는 쪽의 수입니다. 남는 행의 수를 답하세요."
@@ -105,7 +115,7 @@ def _check_neuron(answer: Any) -> str | None:
         return _quoted(answer)
     value = _number(answer)
     if value is None:
-        return f"숫자 하나로 답하세요(받은 값: {answer!r})."
+        return f"숫자 하나로 답하세요(받은 값: {describe(answer)})."
     if close(value, 102.5):
         return "102.5는 당류 5 g일 때의 값입니다. 이번에는 10 g입니다."
     if close(value, 25.0):
@@ -200,6 +210,11 @@ def _check_mae(answer: Any) -> str | None:
         return (
             f"샘플마다 값이 하나씩 있는 배열을 돌려줬습니다(받은 값: {describe(array)}). "
             "평균까지 구해 숫자 하나로 돌려주세요."
+        )
+    if isinstance(result, list | tuple) and len(result) == 1:
+        return (
+            f"숫자 하나가 아니라 리스트를 돌려줬습니다(받은 값: {describe(result)}). "
+            "대괄호로 감싸지 말고 계산한 값 자체를 return하세요."
         )
     value = _number(result)
     if value is None:
@@ -306,7 +321,7 @@ def _check_scaled(answer: Any) -> str | None:
         return _quoted(answer)
     value = _number(answer)
     if value is None:
-        return f"숫자 하나로 답하세요(받은 값: {answer!r})."
+        return f"숫자 하나로 답하세요(받은 값: {describe(answer)})."
     if close(value, 1.2):
         return (
             "테스트 세트의 평균과 표준편차(9, 5)를 썼습니다. 그러면 테스트의 정보가 새어 들어가고(데이터 "
@@ -522,7 +537,9 @@ _BEAT_RATIO = 0.7  # 검증 MAE가 평균 예측 기준선의 70% 이하여야 "
 
 def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
     x_train, y_train, x_val, y_val = _cereal_split()
+    start = time.monotonic()
     predictions, printed = _watching_print(fit_and_predict, x_train, y_train, x_val)
+    seconds = time.monotonic() - start
     if predictions is None:
         return _no_return(printed, "x_val의 예측을")
     if hasattr(predictions, "predict") or hasattr(predictions, "fit"):
@@ -551,6 +568,12 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
         return "예측에 nan이나 inf가 있습니다. 입력을 표준화하지 않고 큰 학습률을 쓰면 학습이 발산합니다."
     baseline = float(np.abs(y_val - y_train.mean()).mean())
     mae = float(np.abs(y_val - array).mean())
+    if array.min() >= 0.0 and array.max() <= 1.0:
+        return (
+            f"예측이 모두 0과 1 사이입니다(받은 값의 범위: {array.min():.3g}~{array.max():.3g}). 칼로리는 "
+            f"{y_val.min():.0f}~{y_val.max():.0f} kcal 정도인데, 출력층에 sigmoid가 있으면 예측이 0~1을 벗어나지 못합니다. "
+            "회귀의 출력층은 활성화 없이(linear) 둡니다. y를 0~1로 바꿔 학습했다면 예측을 원래 단위로 되돌려 돌려주세요."
+        )
     if np.ptp(array) < 1e-6:
         if abs(float(array[0]) - float(y_train.mean())) < 0.5:
             return (
@@ -565,6 +588,35 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
         return (
             f"검증 MAE는 {mae:.2f} kcal, 평균 예측 기준선은 {baseline:.2f} kcal입니다(기준선의 {mae / baseline:.0%}). "
             f"목표는 기준선의 {_BEAT_RATIO:.0%} 이하입니다. 네 입력을 모두 썼는지, 입력을 표준화하고 충분히 학습했는지 보세요."
+        )
+    if seconds > _RECHECK_SECONDS:
+        return None  # 오래 걸리는 함수는 학습하고 있다: 다시 부르지 않는다(아래 _RECHECK_SECONDS)
+    return _learns_from_targets(fit_and_predict, array)
+
+
+_SHIFT = 100.0  # 학습에서 배우는지 보려고 y_train에 더하는 값(kcal)
+# 첫 호출이 이보다 오래 걸렸으면 두 번째 호출은 하지 않는다. 정해진 식은 밀리초 안에 끝나고, 몇 초씩 걸리는 함수는
+# 실제로 학습(Keras의 fit 등)하고 있다. 학습하는 함수를 두 번 부르면 채점 시간이 두 배가 되므로(Keras 모델 하나에 몇 초) 빠른 함수만 다시 부른다.
+_RECHECK_SECONDS = 2.0
+
+
+def _learns_from_targets(fit_and_predict: Any, predictions: np.ndarray) -> str | None:
+    """y_train을 모두 100 kcal 올려서 한 번 더 부른다. 예측이 거의 그대로이면 y_train에서 배우지 않은 함수다.
+
+    선형 회귀, Ridge, KNN, 랜덤 포레스트는 예측이 정확히 100 오르고, Keras 모델도 크게 오른다.
+    정해진 식(예: 지방 × 9 + 탄수화물 × 4 + …)으로 계산하는 함수는 예측이 바뀌지 않는다."""
+    x_train, y_train, x_val, _ = _cereal_split()
+    with contextlib.redirect_stdout(io.StringIO()):  # 두 번째 호출에서 찍은 글은 다시 보여 주지 않는다
+        shifted = call(fit_and_predict, x_train, y_train + np.float32(_SHIFT), x_val)
+    again = as_array(shifted)
+    if again is None or again.size != predictions.size:
+        return None  # 첫 호출과 다른 종류의 값: 학습 여부를 여기서 판단하지 않는다
+    rise = float(np.mean(again.reshape(-1) - predictions))
+    if abs(rise) < 0.1 * _SHIFT:
+        return (
+            f"훈련 세트의 칼로리(y_train)를 모두 {_SHIFT:.0f} kcal 올려서 함수를 다시 불렀는데 x_val의 예측은 "
+            f"거의 그대로입니다(평균 변화: {rise:+.2g} kcal). 함수가 y_train에서 배우지 않고 정해진 식으로 예측하는 것 같습니다. "
+            "이 문제는 훈련 세트(x_train, y_train)로 모델을 학습해 그 모델로 x_val을 예측하는 것입니다."
         )
     return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from helpers.exercises.core import Exercise, as_integer, as_number
@@ -42,8 +43,8 @@ def _near_miss(value: float, expected: float) -> str | None:
 
 def _not_a_number(answer: Any, example: str) -> str:
     if isinstance(answer, str):
-        return f"따옴표 없이 숫자나 계산식으로 적으세요(받은 값: {answer!r}). 예: {example}"
-    return f"숫자 하나로 적으세요(받은 값: {answer!r}). 예: {example}"
+        return f"따옴표 없이 숫자나 계산식으로 적으세요(받은 값: {describe(answer)}). 예: {example}"
+    return f"숫자 하나로 적으세요(받은 값: {describe(answer)}). 예: {example}"
 
 
 # ---------------------------------------------------------------- q1 기준선 정확도
@@ -163,7 +164,7 @@ def _check_params(answer: Any) -> str | None:
         return _not_a_number(answer, "answer_q3 = (16 * 64 + 64) + …")
     value = as_integer(answer)
     if value is None:
-        return f"파라미터 수는 정수로 적으세요(받은 값: {answer!r}). 예: (16 * 64 + 64) + …"
+        return f"파라미터 수는 정수로 적으세요(받은 값: {describe(answer)}). 예: (16 * 64 + 64) + …"
     no_bias = _dense(_IN, _H1, False) + _dense(_H1, _H2, False) + _dense(_H2, 1, False)
     if value == no_bias:
         return "편향(bias)을 빠뜨렸습니다. 세 층 모두 뉴런마다 편향이 하나씩 있습니다."
@@ -483,6 +484,16 @@ _PROBA_CASES = [
     (np.array([1, 0, 1, 1, 0, 1]), np.array([0.9, 0.8, 0.1, 0.6, 0.3, 0.7]), 0.8),
     (np.array([1, 0, 1, 0, 1]), np.array([0.15, 0.6, 0.15, 0.15, 0.8]), 1.0),  # 가장 낮은 확률에 동점
     (np.array([1, 0, 1]), np.array([0.4, 0.4, 0.4]), 1.0),  # 후보가 하나뿐
+    # 목표 0: 모든 후보가 재현율 >= 0을 만족하므로 정의대로 가장 높은 확률(여기서는 생존 환자의 확률)이 답이다.
+    (np.array([0, 1, 0, 1, 1, 0]), np.array([0.9, 0.7, 0.8, 0.6, 0.3, 0.2]), 0.0),
+    # 사망자 25명, 목표 0.28: 재현율 7/25는 부동소수점으로도 0.28과 꼭 같지만 0.28 × 25 = 7.000000000000001이다.
+    # math.ceil(target * 사망자 수)로 몇 명째인지 정하는 풀이를 잡는다. 환자 수 32명은 (7/32) / (25/32)로 계산해도
+    # 0.28 이상이 되도록 골랐다(위의 동점 주의).
+    (
+        np.array([1, 0, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0, 1]),
+        np.round(np.linspace(0.97, 0.04, 32), 2),
+        0.28,
+    ),
 ]
 _ARGS = ("y_true", "proba", "target")
 
@@ -544,10 +555,17 @@ def _precision_based(t, p, target):
 
 
 def _first_positive(t, p, target):
+    """재현율을 백분율로 계산해 0~1의 target과 비교하는 실수: 사망자가 처음 한 명 잡히는 임곗값(target 0이면 가장 높은 확률)."""
     for threshold in sorted(set(p.tolist()), reverse=True):
-        if _recall(t, p, threshold) > 0:
+        if 100 * _recall(t, p, threshold) >= target:
             return float(threshold)
     return _ANY  # pragma: no cover - 사례마다 사망자가 있다
+
+
+def _kth_positive(t, p, target):
+    """사망자의 확률을 내림차순으로 정렬해 k = ceil(target × 사망자 수)번째를 고르는 풀이(issue 18 두 번째 학생)."""
+    positives = np.sort(p[t == 1])[::-1]
+    return float(positives[math.ceil(target * len(positives)) - 1])
 
 
 def _skips_lowest(t, p, target):
@@ -564,6 +582,12 @@ _THRESHOLD_MISTAKES = [
         "임곗값이 아니라 그 임곗값의 재현율을 돌려줬습니다. 조건을 만족하는 임곗값 자체를 return하세요.",
     ),
     (_strict_target, "재현율이 목표와 꼭 같을 때도 조건을 만족합니다. 재현율 >= target으로 비교하세요."),
+    (
+        _kth_positive,
+        "사망자의 확률을 정렬해 k = ceil(target × 사망자 수)번째를 고르는 방법은 두 입력에서 어긋납니다. "
+        "target × 사망자 수에 부동소수점 오차가 붙으면 ceil이 하나 더 올라가고(0.28 × 25 = 7.000000000000001 → 8), "
+        "target = 0이면 k = 0이라 [k - 1]이 가장 낮은 확률을 가리킵니다. 후보마다 재현율을 직접 계산해 target과 비교하세요.",
+    ),
     (
         _first_positive,
         "목표와 상관없이 사망자가 처음 한 명 잡히는 임곗값을 돌려줍니다. 재현율은 0~1의 비율(백분율이 아님)이고 "
@@ -612,6 +636,11 @@ def _check_threshold(threshold_for_recall: Any) -> str | None:
                 f"{where} 아무 값도 돌려주지 않았습니다(None). 조건을 만족하는 후보를 찾으면 return하는지, "
                 "반복이 끝난 뒤에도 돌려줄 값이 있는지 보세요."
             )
+        if isinstance(got, list | tuple) and len(got) == 1:
+            return (
+                f"숫자 하나가 아니라 리스트를 돌려줬습니다(받은 값: {describe(got)}). "
+                "대괄호로 감싸지 말고 임곗값 자체를 return하세요."
+            )
         value = as_number(got)
         if value is None:
             return f"{where} 임곗값 하나(숫자)가 아닌 값을 돌려줬습니다(받은 값: {describe(got)})."
@@ -620,9 +649,21 @@ def _check_threshold(threshold_for_recall: Any) -> str | None:
                 f"돌려준 임곗값 {josa(describe(got), '은')} proba에 있는 확률 값이 아닙니다({where} 받은 값). "
                 "임곗값 후보는 proba에 있는 확률 값들 자체입니다: proba의 값을 높은 것부터 차례로 시도하세요."
             )
+        note = ""
+        if case[2] == 0:
+            note = " target = 0이면 모든 후보가 조건(재현율 >= 0)을 만족하므로 가장 높은 후보가 답입니다."
+        elif _recall(case[0], case[1], want) == case[2]:
+            note = " 이번 입력에서는 재현율이 target과 꼭 같아지는 임곗값이 답입니다: 같을 때도 조건을 만족합니다."
+            positives = int((case[0] == 1).sum())
+            product = case[2] * positives
+            if product != round(product):
+                note += (
+                    f" target × 사망자 수는 {case[2]:g} × {positives} = {product!r}처럼 부동소수점 오차가 붙으므로, "
+                    "찾은 사망자 수를 target × 사망자 수와 비교하지 말고 재현율(TP / 사망자 수)을 target과 직접 비교하세요."
+                )
         return (
             f"{where} 기대한 임곗값은 {describe(want)}, 받은 값은 {describe(got)}입니다. "
-            "proba >= 임곗값으로 예측했을 때의 재현율을 후보마다 계산해 보세요."
+            "proba >= 임곗값으로 예측했을 때의 재현율을 후보마다 계산해 보세요." + note
         )
     return None  # pragma: no cover - 위에서 모두 다루었다
 

@@ -14,8 +14,8 @@ def _integer_problem(answer: Any, example: str) -> str | None:
     if as_integer(answer) is not None:
         return None
     if isinstance(answer, str):
-        return f"따옴표 없이 숫자로 적으세요(받은 값: {answer!r}). 예: {example}"
-    return f"파라미터 수는 정수로 적으세요(받은 값: {answer!r}). 예: {example}"
+        return f"따옴표 없이 숫자로 적으세요(받은 값: {describe(answer)}). 예: {example}"
+    return f"파라미터 수는 정수로 적으세요(받은 값: {describe(answer)}). 예: {example}"
 
 
 # ---------------------------------------------------------------- q1: Dense 층의 파라미터 수
@@ -67,12 +67,12 @@ def _check_one_hot(answer: Any) -> str | None:
     # 안내는 받은 것을 그대로 말한다: 문자열이면 문자열, 숫자 하나면 숫자 하나, 중첩 리스트면 리스트 안의 리스트.
     if isinstance(answer, str | bytes):
         return (
-            f"문자열을 넣었습니다(받은 값: {answer!r}). 따옴표 없이 숫자 10개가 든 리스트로 적으세요. "
+            f"문자열을 넣었습니다(받은 값: {describe(answer)}). 따옴표 없이 숫자 10개가 든 리스트로 적으세요. "
             "예: 레이블 1이면 [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]"
         )
     if as_number(answer) is not None and getattr(answer, "ndim", 0) == 0:
         return (
-            f"숫자 하나를 넣었습니다(받은 값: {answer!r}). 레이블 번호가 아니라 길이 10인 벡터(리스트나 배열)로 적으세요. "
+            f"숫자 하나를 넣었습니다(받은 값: {describe(answer)}). 레이블 번호가 아니라 길이 10인 벡터(리스트나 배열)로 적으세요. "
             "예: 레이블 1이면 [0, 1, 0, 0, 0, 0, 0, 0, 0, 0]"
         )
     shape = getattr(answer, "shape", None)
@@ -190,22 +190,25 @@ def _loss_answer_name(answer: Any) -> str | None:
     return name if isinstance(name, str) else None
 
 
+# 규칙(04 q3와 같다): 두 문제 모두 노트북이 "이름을 문자열로" 묻는다. 그래서 Keras가 알아듣는 문자열
+# (함수 이름과 클래스 이름)만 받고, 손실 객체·함수·클래스는 compile에서는 쓸 수 있어도 받지 않고 그렇게 알려 준다.
+_STRING_RULE = "이 문제는 손실 함수의 이름을 문자열로 묻습니다. compile의 loss=에 넣는 Keras의 이름을 따옴표로 감싸 적으세요."
+
+
 def _check_loss_name(answer: Any) -> str | None:
     if not isinstance(answer, str):
         if isinstance(answer, type):
-            return (
-                f"클래스 {answer.__name__} 자체를 넣었습니다. 괄호를 붙여 객체로 만들거나(예: {answer.__name__}()), "
-                "손실 이름을 따옴표로 감싼 문자열로 적으세요."
-            )
+            return f"클래스 {answer.__name__} 자체를 넣었습니다. {_STRING_RULE}"
         name = _loss_answer_name(answer)
         if name is None:
-            return (
-                "손실 함수의 이름을 따옴표로 감싼 문자열로 적으세요. 예: 'mse' "
-                f"(받은 값의 종류: {type(answer).__name__})"
-            )
-        if name == _LOSS:
-            return None
-        return _loss_misconception(name) or f"받은 손실 함수 {name} — 답이 아닙니다. 3.4절의 '희소(sparse)' 방식을 다시 읽어 보세요."
+            return f"{_STRING_RULE} 예: 'mse' (받은 값의 종류: {type(answer).__name__})"
+        kind = "손실 객체" if hasattr(answer, "fn") else "손실 함수"
+        verdict = (
+            "고른 손실은 맞습니다."
+            if name == _LOSS
+            else (_loss_misconception(name) or "고른 손실도 이 문제의 답이 아닙니다.")
+        )
+        return f"문자열 대신 {josa(kind, '을')} 넣었습니다(받은 값: {name}). {_STRING_RULE} {verdict}"
     if answer in _LOSS_NAMES:
         return None
     for expected in _LOSS_NAMES:
@@ -217,11 +220,16 @@ def _check_loss_name(answer: Any) -> str | None:
         return problem
     # Keras가 풀지 못하는 이름이면 개념이 아니라 철자의 문제다(compile은 지나가도 fit에서 오류가 난다).
     if _keras_resolves(answer, "losses"):
-        return f"받은 값 {answer!r} — 답이 아닙니다. 3.4절의 '희소(sparse)' 방식을 다시 읽어 보세요."
+        return f"받은 값 {describe(answer)} — 답이 아닙니다. 3.4절의 '희소(sparse)' 방식을 다시 읽어 보세요."
+    if _keras_resolves(answer.strip(), "metrics") or answer.strip().lower() == "acc":
+        return (
+            f"받은 값 {describe(answer)} — 손실 함수가 아니라 평가 지표(metric)의 이름입니다. 지표는 compile(metrics=[…])에 넣어 "
+            "학습 중에 보기만 하는 값이고, 이 문제는 compile(loss=…)에 넣어 학습이 줄이는 손실 함수의 이름을 묻습니다."
+        )
     if _keras_resolves(answer.strip(), "activations"):
-        return f"받은 값 {answer!r} — 손실 함수가 아니라 활성화 함수의 이름입니다. compile(loss=…)에 넣는 손실 함수의 이름을 적으세요."
+        return f"받은 값 {describe(answer)} — 손실 함수가 아니라 활성화 함수의 이름입니다. compile(loss=…)에 넣는 손실 함수의 이름을 적으세요."
     return (
-        f"받은 값 {answer!r} — Keras가 모르는 손실 이름입니다. 철자를 확인하세요"
+        f"받은 값 {describe(answer)} — Keras가 모르는 손실 이름입니다. 철자를 확인하세요"
         "(compile은 지나가도 fit에서 오류가 납니다). Keras의 이름 그대로, 소문자와 밑줄로 적습니다."
     )
 
@@ -292,7 +300,7 @@ q4 = Exercise(
 def _check_baseline(answer: Any) -> str | None:
     value = as_number(answer)
     if value is None:
-        return f"정확도를 0과 1 사이의 실수로 적으세요(받은 값: {answer!r}). 예: 0.25"
+        return f"정확도를 0과 1 사이의 실수로 적으세요(받은 값: {describe(answer)}). 예: 0.25"
     if math.isclose(value, 6742, abs_tol=0.5):
         return "6742는 개수입니다. 훈련 그림 60,000장으로 나눠 비율(정확도)로 적으세요."
     if math.isclose(value, 674_200 / 60_000, abs_tol=0.01):
@@ -382,7 +390,7 @@ def _call_preprocess(preprocess: Any, images: np.ndarray) -> Any:
         original = [line for line in lines[1:] if line.lstrip().startswith("(원래 오류")]
         advice = (
             f"   그림 {len(images)}장의 원소는 {len(images)}×28×28 = {images.size:,}개라서 그 모양으로 바꿀 수 없습니다. "
-            "그림 수를 `reshape(60000, 784)`처럼 숫자로 고정하지 말고 len(images)나 -1로 두어 (그림 수, 784)로 펼치세요."
+            "그림 수를 reshape(60000, 784)처럼 숫자로 고정하지 말고 len(images)나 -1로 두어 (그림 수, 784)로 펼치세요."
         )
         raise LearnerCodeError("\n".join([lines[0], advice, *original])) from err.__cause__
 
