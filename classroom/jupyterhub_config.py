@@ -13,7 +13,9 @@
     COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub). 학생에게는 읽기 전용.
     COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더. 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
     COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본: /srv/dl-course/hub).
-    COURSE_HUB_IP, COURSE_HUB_PORT   허브가 듣는 주소(기본 127.0.0.1:8000, 앞에 TLS를 맡는 웹 서버를 둔다).
+    COURSE_HUB_IP, COURSE_HUB_PORT   허브가 듣는 주소(기본 127.0.0.1:8000).
+    COURSE_SSL_CERT, COURSE_SSL_KEY  HTTPS 인증서와 개인 키 파일(예: Let's Encrypt의 fullchain.pem, privkey.pem).
+                       둘을 주면 허브가 직접 HTTPS로만 받는다. 127.0.0.1이 아닌 주소로 열 때는 반드시 준다.
     COURSE_SPAWNER     localprocess(기본) 또는 systemd(메모리·CPU 제한을 cgroup으로 강제, jupyterhub-systemdspawner 필요).
     COURSE_THREADS     학생 한 명의 커널이 쓰는 계산 스레드 수(기본 1).
     COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 3G, 1.0). systemd 스포너가 강제한다.
@@ -41,6 +43,16 @@ state_dir.chmod(0o700)
 c.JupyterHub.ip = os.environ.get("COURSE_HUB_IP", "127.0.0.1")
 c.JupyterHub.port = int(os.environ.get("COURSE_HUB_PORT", "8000"))
 c.JupyterHub.hub_ip = "127.0.0.1"
+# HTTPS: 비밀번호가 평문으로 오가지 않게 한다. 인증서 없이 바깥 주소로 열려고 하면 시작하지 않는다.
+ssl_cert, ssl_key = os.environ.get("COURSE_SSL_CERT", ""), os.environ.get("COURSE_SSL_KEY", "")
+if ssl_cert and ssl_key:
+    c.JupyterHub.ssl_cert = ssl_cert
+    c.JupyterHub.ssl_key = ssl_key
+elif c.JupyterHub.ip not in ("127.0.0.1", "localhost", "::1"):
+    raise SystemExit(
+        "COURSE_HUB_IP가 바깥 주소인데 COURSE_SSL_CERT와 COURSE_SSL_KEY가 없습니다: 비밀번호가 평문으로 오갑니다. "
+        "인증서를 주거나(classroom/README.md 2절) 127.0.0.1로 여세요. / Refusing to serve passwords over plain HTTP."
+    )
 c.JupyterHub.db_url = f"sqlite:///{state_dir / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state_dir / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(state_dir / "jupyterhub.pid")

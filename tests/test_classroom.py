@@ -46,6 +46,11 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
     with cs.classroom(STUDENTS) as room:
         names = room.students
 
+        # 0. 허브는 HTTPS로만 받는다(인증서를 검사하는 연결로 로그인부터 커널 웹소켓까지 모두 https://, wss://)
+        assert room.url.startswith("https://")
+        with pytest.raises(cs.requests.exceptions.ConnectionError):
+            cs.requests.get(room.url.replace("https://", "http://") + "/hub/login", timeout=10)
+
         # 1. 학생마다 로그인(PAM) → 서버 → nbgitpuller로 강의 받기
         assert all(cs.login(room, name) for name in names)
         assert not cs.login_with_password(room, names[0], "틀린 비밀번호")
@@ -185,6 +190,11 @@ def test_config_limits_each_student_and_shares_the_data_read_only() -> None:
         assert environment[name] == "2", name
     assert config.JupyterHub.authenticator_class == "pam" and config.JupyterHub.ip == "127.0.0.1"
     assert config.Spawner.mem_limit == "3G" and config.Spawner.cpu_limit == 1.0
+    # 바깥 주소로 열면서 인증서가 없으면 비밀번호가 평문으로 오가므로 시작하지 않는다
+    with pytest.raises(SystemExit, match="COURSE_SSL_CERT"):
+        _load_config(COURSE_HUB_IP="0.0.0.0")
+    https = _load_config(COURSE_HUB_IP="0.0.0.0", COURSE_SSL_CERT="/etc/x/fullchain.pem", COURSE_SSL_KEY="/etc/x/privkey.pem")
+    assert https.JupyterHub.ssl_cert == "/etc/x/fullchain.pem" and https.JupyterHub.ssl_key == "/etc/x/privkey.pem"
     # 학생끼리 엿보지 못하게: 커널 채널은 홈 폴더 안의 유닉스 소켓, 학생의 ~/.jupyter 설정은 읽지 않는다
     assert "--KernelManager.transport=ipc" in config.Spawner.args
     assert config.Spawner.disable_user_config is True

@@ -144,6 +144,7 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
     repo = _make_repo(base)
     state = base / "hub"
     state.mkdir(mode=0o700)
+    cert, key = _self_signed_certificate(base)
     token = secrets.token_hex(32)
     gitconfig = base / "gitconfig"
     gitconfig.write_text(f"[safe]\n\tdirectory = {repo}\n", encoding="utf-8")
@@ -168,6 +169,8 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         "COURSE_CHP": proxy,
         "COURSE_STUDENTS": ",".join(passwords),
         "COURSE_HUB_EXTRA_CONFIG": str(extra),
+        "COURSE_SSL_CERT": str(cert),
+        "COURSE_SSL_KEY": str(key),
         "CONFIGPROXY_API_PORT": str(_free_port()),
     }
     log = (base / "hub.log").open("wb")
@@ -177,7 +180,10 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
          f"--JupyterHub.hub_port={_free_port()}"],
         cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
-    room = Classroom(base, f"http://127.0.0.1:{port}", token, list(passwords), passwords, repo, data_dir, hub)
+    room = Classroom(base, f"https://127.0.0.1:{port}", token, list(passwords), passwords, repo, data_dir, hub)
+    # 시험이 여는 모든 HTTPS 연결(requests)은 이 자체 서명 인증서를 믿는다. 인증서 검사는 끄지 않는다.
+    previous_bundle = os.environ.get("REQUESTS_CA_BUNDLE")
+    os.environ["REQUESTS_CA_BUNDLE"] = str(cert)
     reachable = python_reachable_by_students()
     reachable.__enter__()
     try:
@@ -198,8 +204,21 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
             subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
             subprocess.run(["userdel", "-r", name], capture_output=True)
         reachable.__exit__(None, None, None)
+        if previous_bundle is None:
+            os.environ.pop("REQUESTS_CA_BUNDLE", None)
+        else:
+            os.environ["REQUESTS_CA_BUNDLE"] = previous_bundle
         if os.environ.get("KEEP_CLASSROOM") != "1":  # 문제를 살펴보려면 KEEP_CLASSROOM=1
             shutil.rmtree(base, ignore_errors=True)
+
+
+def _self_signed_certificate(base: Path) -> tuple[Path, Path]:
+    """127.0.0.1용 자체 서명 인증서(시험용). 실제 수업은 Let's Encrypt 인증서를 쓴다(classroom/README.md)."""
+    cert, key = base / "hub-cert.pem", base / "hub-key.pem"
+    _run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert))  # fmt: skip
+    key.chmod(0o600)
+    return cert, key
 
 
 @contextlib.contextmanager
@@ -358,8 +377,9 @@ async def _execute(room: Classroom, name: str, kernel_id: str, codes: list[str],
     from tornado.httpclient import HTTPRequest
     from tornado.websocket import websocket_connect
 
-    url = room.url.replace("http://", "ws://") + f"/user/{name}/api/kernels/{kernel_id}/channels"
-    connection = await websocket_connect(HTTPRequest(url, headers=room.headers()), max_message_size=64 * 2**20)
+    url = room.url.replace("https://", "wss://").replace("http://", "ws://") + f"/user/{name}/api/kernels/{kernel_id}/channels"
+    request = HTTPRequest(url, headers=room.headers(), ca_certs=os.environ.get("REQUESTS_CA_BUNDLE"), validate_cert=True)
+    connection = await websocket_connect(request, max_message_size=64 * 2**20)
     errors: list[str] = []
     try:
         for code in codes:
