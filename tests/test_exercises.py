@@ -314,3 +314,38 @@ def test_a_full_set_of_correct_solutions_checks_within_a_minute() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     seconds = float(result.stdout.split()[-1])
     assert seconds < 60, f"정답 한 벌을 채점하는 데 {seconds:.1f}초"
+
+
+def test_tensor_and_shape_answers_follow_the_shared_rules() -> None:
+    """세 번째 학생 점검: tf 텐서 행렬과 TensorShape·배열 모양은 리스트와 똑같이 채점한다."""
+    import tensorflow as tf
+
+    from helpers.exercises import lesson00, lesson02, lesson04, lesson07
+
+    right = tf.matmul(tf.constant([[1, 2], [0, 1]]), tf.constant([[2, 0], [1, -1]]))
+    assert lesson02.q4.grade(right)[0] is True
+    wrong_shape = tf.reshape(right, (1, 4))
+    ok, message = lesson02.q4.grade(wrong_shape)
+    assert not ok and "한 줄로 적었습니다" not in message and "(1, 4)" in message, message
+    for shape in ((60000, 28, 28), [60000, 28, 28], np.array([60000, 28, 28]), tf.TensorShape([60000, 28, 28])):
+        ok, message = lesson00.q2.grade(shape)
+        assert ok, (shape, message)
+    ok, message = lesson00.q2.grade(np.array([60000, 28, 27]))
+    assert not ok and "    " not in message, message  # NumPy의 줄맞춤 공백 없이 보여 준다
+    expected = lesson04.q4.correct_examples[0]
+    assert lesson04.q4.grade(tf.TensorShape(list(expected)))[0] is True
+    import keras
+
+    ok, message = lesson07.q4.grade(keras.losses.SparseCategoricalCrossentropy())
+    assert not ok and "객체" in message, message
+
+
+def test_near_misses_of_exact_answers_are_named_as_such() -> None:
+    """정밀도를 묻지 않는 문제는 정확한 값만 맞다. 1% 안의 값은 '거의 맞았지만 정확한 값이 아님'이라고 알려 준다."""
+    from helpers.exercises import lesson01, lesson03, lesson05
+
+    for exercise, near in ((lesson01.q1, 120.1), (lesson01.q2, 108.3), (lesson05.q2, 115.05)):
+        ok, message = exercise.grade(near)
+        assert not ok and "정확한 값" in message, (exercise, message)
+    ok, message = lesson03.q3.grade(-0.125)
+    assert not ok and "두 번 곱했거나" not in message, message

@@ -378,9 +378,10 @@ def test_issue_06_q2_rejects_a_wrongly_rounded_third_digit() -> None:
         assert _passes(lesson06.q2, answer)
 
 
-@pytest.mark.parametrize(("exercise", "exact"), [(lesson06.q1, 0.88), (lesson06.q2, 8 / 14), (lesson06.q4, 4.0)], ids=["q1", "q2", "q4"])
+@pytest.mark.parametrize(("exercise", "exact"), [(lesson06.q1, 0.88), (lesson06.q2, 8 / 14)], ids=["q1", "q2"])
 def test_06_one_rule_for_decimal_answers(exercise, exact: float) -> None:
-    """규칙: 정확한 값과의 차이가 셋째 자리의 반 단위(0.0005) 이하이면 맞다."""
+    """규칙: 문제가 "소수 셋째 자리까지"라고 하면 정확한 값과의 차이가 셋째 자리의 반 단위(0.0005) 이하이면 맞다.
+    q4는 정밀도를 말하지 않으므로 정확한 값만 맞다(test_06_q4_is_exact)."""
     for delta in (0.0, 0.00049, -0.00049):
         assert _passes(exercise, exact + delta), exact + delta
     for delta in (0.00051, -0.00051, 0.001, -0.001):
@@ -673,3 +674,12 @@ def test_stu2_04_q3_and_07_q4_share_the_string_rule() -> None:
     message = _message(lesson07.q4, keras.losses.SparseCategoricalCrossentropy())
     assert "문자열로 묻습니다" in message and "고른 손실은 맞습니다" in message
     assert _passes(lesson04.q3, ("sigmoid", "BinaryCrossentropy")) and _passes(lesson07.q4, "SparseCategoricalCrossentropy")
+
+
+def test_06_q4_is_exact() -> None:
+    """이슈 18 세 번째 풀이: 정밀도를 말하지 않는 q4(답 4)는 정확한 값만 맞다. 4.0004는 전에는 맞았다."""
+    for answer in (4, 4.0, 200 / (2 * 25)):
+        assert _passes(lesson06.q4, answer)
+    for answer in (4.0004, 4.00049, 4.01, 3.9996):
+        assert not _passes(lesson06.q4, answer), answer
+    assert "정확한 값" in _message(lesson06.q4, 4.0004)

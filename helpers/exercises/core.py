@@ -187,7 +187,9 @@ def name_problem(answer: Any, expected: str) -> str | None:
 
 
 def as_matrix(answer: Any, shape: tuple[int, int]) -> list[list[float]] | None:
-    """중첩된 리스트·튜플·2차원 배열을 ``shape`` 모양의 행렬로 읽는다. 평평한 리스트는 ``None``."""
+    """중첩된 리스트·튜플·2차원 배열(NumPy, TensorFlow 텐서)을 ``shape`` 모양의 행렬로 읽는다. 평평한 리스트는 ``None``."""
+    if hasattr(answer, "numpy") and not hasattr(answer, "tolist"):
+        answer = answer.numpy()  # tf.Tensor
     if hasattr(answer, "tolist") and getattr(answer, "ndim", None) == 2:
         answer = answer.tolist()
     if not isinstance(answer, list | tuple) or len(answer) != shape[0]:
@@ -201,3 +203,24 @@ def as_matrix(answer: Any, shape: tuple[int, int]) -> list[list[float]] | None:
             return None
         rows.append([float(v) for v in values])  # type: ignore[arg-type]
     return rows
+
+
+def as_shape(answer: Any) -> tuple[int, ...] | None:
+    """모양(shape)으로 읽는다: 정수의 튜플·리스트, 정수 1차원 배열, ``tf.TensorShape``. 문자열이나 숫자 하나는 ``None``."""
+    if isinstance(answer, str | bytes | bool) or as_number(answer) is not None:
+        return None
+    if hasattr(answer, "as_list"):  # tf.TensorShape
+        try:
+            answer = answer.as_list()
+        except ValueError:  # 크기를 모르는 축이 있다
+            return None
+    if hasattr(answer, "numpy") and not hasattr(answer, "tolist"):
+        answer = answer.numpy()
+    if hasattr(answer, "tolist") and getattr(answer, "ndim", None) == 1:
+        answer = answer.tolist()
+    if not isinstance(answer, list | tuple):
+        return None
+    shape = [as_integer(item) for item in answer]
+    if any(item is None for item in shape):
+        return None
+    return tuple(shape)  # type: ignore[arg-type]

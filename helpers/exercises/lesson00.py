@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.exercises.coding import describe
-from helpers.exercises.core import Exercise, as_integer
+from helpers.exercises.core import Exercise, as_integer, as_shape
 
 
 def _quoted_number(answer: Any) -> bool:
@@ -56,19 +56,29 @@ q1 = Exercise(
 )
 
 
+def _plain(answer: Any) -> Any:
+    """배열·텐서는 리스트로 바꿔 보여 준다: NumPy가 자리를 맞추느라 넣는 공백([60000,    28,    28]) 없이."""
+    if hasattr(answer, "as_list"):
+        try:
+            return answer.as_list()
+        except ValueError:
+            return answer
+    if hasattr(answer, "numpy") and not hasattr(answer, "tolist"):
+        answer = answer.numpy()
+    return answer.tolist() if hasattr(answer, "tolist") else answer
+
+
 def _check_shape(answer: Any) -> str | None:
     if isinstance(answer, np.ndarray) and answer.ndim > 1:
         return f"배열 자체를 넘겼습니다(모양 {answer.shape}의 배열). 배열의 .shape를 답으로 넣으세요."
     if isinstance(answer, str):
         return f"따옴표 없이 튜플로 적으세요(받은 값: 문자열 {describe(answer)}). 예: (2, 3)"
     if as_integer(answer) is not None:
-        return f"숫자 하나가 아니라 축마다의 크기를 모두 담은 튜플로 적으세요(받은 값: {describe(answer)})."
-    if not isinstance(answer, tuple | list) or not answer:
-        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 3)"
-    sizes = [as_integer(n) for n in answer]
-    if any(n is None for n in sizes):
-        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 3)"
-    shape = tuple(sizes)
+        return f"숫자 하나가 아니라 축마다의 크기를 모두 담은 튜플로 적으세요(받은 값: {describe(_plain(answer))})."
+    # 모양은 모든 문제가 같은 규칙(core.as_shape)으로 읽는다: 튜플, 리스트, np.array(x_train.shape), tf.TensorShape
+    shape = as_shape(answer)
+    if shape is None or not shape:
+        return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {describe(_plain(answer))}). 예: (2, 3)"
     if shape == (60000, 28, 28):
         return None
     if shape == (60000, 784):
@@ -93,7 +103,13 @@ q2 = Exercise(
         "# 모양은 (그림의 장 수, 높이, 너비)입니다.\n"
         "answer_q2 = x_train.shape   # (60000, 28, 28)"
     ),
-    correct=[(60000, 28, 28), [60000, 28, 28], (np.int64(60000), 28, 28), (60000.0, 28, 28)],
+    correct=[
+        (60000, 28, 28),
+        [60000, 28, 28],
+        (np.int64(60000), 28, 28),
+        (60000.0, 28, 28),
+        np.array((60000, 28, 28)),  # np.array(x_train.shape): 이슈 18 세 번째 풀이
+    ],
     wrong=[
         (60000, 784),
         (10000, 28, 28),
@@ -104,5 +120,6 @@ q2 = Exercise(
         (60000,),
         np.zeros((2, 28, 28)),
         (60000, 28.5, 28),
+        np.array([60000, 784]),
     ],
 )

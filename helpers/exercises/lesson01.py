@@ -18,6 +18,24 @@ def _not_a_number(answer: Any) -> str:
     return f"답은 숫자 하나로 적으세요(받은 값: {describe(answer)})."
 
 
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하면(예: "소수 넷째 자리까지") 정확한 값과의 차이가 그 마지막 자리의
+# 반 단위 이하이면 맞다. 아무 말이 없으면 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만 같으면 맞다:
+# 120.1이나 119.9는 120이 아니다.
+def _exact(value: float, expected: float) -> bool:
+    """정밀도를 말하지 않은 문제: 계산 결과와 부동소수점 오차까지만 같으면 맞다."""
+    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _near_exact(value: float, expected: float) -> str | None:
+    """정답에 가깝지만(1% 이내) 정확하지 않은 값이면 기대하는 정밀도를 알려 주는 안내."""
+    if abs(value - expected) <= 0.01 * max(abs(expected), 1.0):
+        return (
+            f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {value:.10g}). 이 문제는 어림하거나 반올림하지 않은 "
+            "정확한 값을 묻습니다: 계산 결과를 그대로 넣으세요."
+        )
+    return None
+
+
 def _not_it(value: float) -> str:
     """'120.5는 정답이 아닙니다'처럼, 받은 숫자에 맞는 조사를 붙인 첫머리.
 
@@ -38,9 +56,11 @@ def _check_calories(answer: Any) -> str | None:
         return "가중치와 편향을 바꿔 썼습니다. 입력에 곱하는 것은 가중치 w = 2.5입니다."
     if close(value, (2.5 + 90) * 12):
         return "편향은 입력에 곱하지 않습니다: y = w·x + b입니다."
-    if not close(value, 120.0):
-        return _not_it(value) + " y = w·x + b에 문제의 w, b와 설탕의 양 x를 넣어 보세요."
-    return None
+    if _exact(value, 120.0):
+        return None
+    if near := _near_exact(value, 120.0):
+        return near
+    return _not_it(value) + " y = w·x + b에 문제의 w, b와 설탕의 양 x를 넣어 보세요."
 
 
 q1 = Exercise(
@@ -90,12 +110,14 @@ def _check_dot(answer: Any) -> str | None:
             " 출력이 0과 1 사이입니다. 시그모이드를 적용했나요? 이 문제의 뉴런은 활성화 함수 없이 "
             "가중합에 편향을 더한 값(kcal)을 그대로 냅니다."
         )
-    if not close(value, 108.2):
-        return _not_it(value) + (
-            " 입력과 가중치를 짝끼리(설탕끼리, 섬유질끼리, 단백질끼리) 곱해 더하고, 편향을 한 번 더하세요. "
-            "섬유질의 가중치가 음수인 것에 주의하세요."
-        )
-    return None
+    if _exact(value, 108.2):
+        return None
+    if near := _near_exact(value, 108.2):
+        return near
+    return _not_it(value) + (
+        " 입력과 가중치를 짝끼리(설탕끼리, 섬유질끼리, 단백질끼리) 곱해 더하고, 편향을 한 번 더하세요. "
+        "섬유질의 가중치가 음수인 것에 주의하세요."
+    )
 
 
 q2 = Exercise(
@@ -217,9 +239,11 @@ def _check_stuck(answer: Any) -> str | None:
         return "타깃 1에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
     if close(value, 0.0):
         return "σ(w·0) = σ(0)입니다. 시그모이드에 0을 넣으면 0이 아닙니다."
-    if not close(value, 0.5):
-        return _not_it(value) + " 가중치가 얼마이든 입력이 0이면 가중합이 얼마인지, 그 값을 시그모이드에 넣으면 얼마인지 보세요."
-    return None
+    if _exact(value, 0.5):
+        return None
+    if near := _near_exact(value, 0.5):
+        return near
+    return _not_it(value) + " 가중치가 얼마이든 입력이 0이면 가중합이 얼마인지, 그 값을 시그모이드에 넣으면 얼마인지 보세요."
 
 
 q4 = Exercise(

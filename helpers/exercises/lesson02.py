@@ -383,18 +383,33 @@ _W = _W1 @ _W2  # [[4, -2], [1, -1]]
 def _check_merge(answer: Any) -> str | None:
     if _quoted(answer):
         return _quoted(answer)
-    rows = as_matrix(answer, (2, 2))
+    rows = as_matrix(answer, (2, 2))  # 중첩 리스트, NumPy 배열, tf.matmul(...)이 돌려준 텐서
     if rows is None:
-        flat = _numbers(answer, 4)
-        if flat is not None:
+        try:
+            ndim = np.ndim(answer)
+        except (TypeError, ValueError):
+            ndim = None
+        if ndim == 2:
             return (
-                f"숫자 네 개를 한 줄로 적었습니다(받은 값: {describe(answer)}). 행렬은 행마다 묶은 중첩 리스트 "
+                f"받은 행렬의 모양은 {np.shape(answer)}입니다. y = x W1 W2의 W는 2×2 행렬이어야 합니다"
+                "(x의 크기 2 → y의 크기 2)."
+            )
+        flat = _numbers(answer, 4)
+        if flat is not None and ndim == 1:
+            return (
+                f"숫자 네 개를 한 줄로 적었습니다(받은 값: {describe(np.asarray(answer).tolist())}). 행렬은 행마다 묶은 중첩 리스트 "
                 "[[a, b], [c, d]]나 2차원 배열로 적으세요. 한 줄짜리 목록으로는 어느 값이 어느 행인지 알 수 없습니다."
             )
         return f"2×2 행렬을 np.array나 중첩 리스트 [[a, b], [c, d]]로 적으세요(받은 값: {describe(answer)})."
     got = np.array(rows)
-    if np.allclose(got, _W):
+    # 정밀도를 말하지 않는 문제이므로 정확한 값(부동소수점 오차까지)만 맞다(과정 전체의 규칙).
+    if np.allclose(got, _W, rtol=1e-9, atol=1e-12):
         return None
+    if np.allclose(got, _W, rtol=0.0, atol=0.05):
+        return (
+            f"받은 행렬: {got.tolist()}. 거의 맞았지만 정확한 값이 아닙니다. 이 문제는 어림하거나 반올림하지 않은 "
+            "정확한 행렬을 묻습니다: W1 @ W2의 결과를 그대로 넣으세요."
+        )
     if np.allclose(got, _W2 @ _W1):
         return "곱하는 순서가 반대입니다. x에는 W1이 먼저 곱해집니다. 행렬 곱은 순서를 바꾸면 결과가 달라집니다."
     if np.allclose(got, _W.T):
@@ -420,7 +435,18 @@ q4 = Exercise(
         "answer_q4 = W1 @ W2   # [[4, -2], [1, -1]]"
     ),
     correct=[_W, [[4, -2], [1, -1]], ((4, -2), (1, -1)), _W.tolist(), _W.astype(int)],
-    wrong=[_W2 @ _W1, _W1 + _W2, _W1 * _W2, [[4, -2]], [4, -2, 1, -1], np.array([4, -2, 1, -1]), _W.T, "[[4, -2], [1, -1]]"],
+    wrong=[
+        _W2 @ _W1,
+        _W1 + _W2,
+        _W1 * _W2,
+        [[4, -2]],
+        [4, -2, 1, -1],
+        np.array([4, -2, 1, -1]),
+        _W.T,
+        "[[4, -2], [1, -1]]",
+        [[4.01, -2], [1, -1]],
+        np.array([[4, -2, 1, -1]]),
+    ],
 )
 
 

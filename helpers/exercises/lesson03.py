@@ -173,14 +173,32 @@ q2 = Exercise(
 
 
 # ---------------------------------------------------------------- q3
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만
+# 같으면 맞다. 이 문제의 답 −1은 정확히 나온다: −0.99999나 −1.01은 −1이 아니다.
+def _exact(value: float, expected: float) -> bool:
+    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _near_exact(value: float, expected: float) -> str | None:
+    """정답에 가깝지만(1% 이내) 정확하지 않은 값이면 기대하는 정밀도를 알려 주는 안내."""
+    if abs(value - expected) <= 0.01 * max(abs(expected), 1.0):
+        return (
+            f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {value:.10g}). 이 문제는 어림하거나 반올림하지 않은 "
+            "정확한 값을 묻습니다: 계산 결과를 그대로 넣으세요."
+        )
+    return None
+
+
 def _check_chain_rule(answer: Any) -> str | None:
     value = as_number(answer)
     if value is None:
         if isinstance(answer, str):
             return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
         return f"유한한 숫자 하나로 적으세요(받은 값: {describe(answer)})."
-    if close(value, -1.0):
+    if _exact(value, -1.0):
         return None
+    if near := _near_exact(value, -1.0):
+        return near
     if close(value, 1.0):
         return (
             "크기는 맞고 부호가 반대입니다. ŷ = 0.5 < y = 1이므로 ∂L/∂ŷ = 2(ŷ − y)는 음수입니다."
@@ -193,8 +211,17 @@ def _check_chain_rule(answer: Any) -> str | None:
         return "시그모이드의 기울기 σ'(z) = σ(z)(1 − σ(z)) = 0.25를 곱하지 않았습니다."
     if close(value, -2.0):
         return "σ'(z)는 σ(z) = 0.5가 아니라 σ(z)(1 − σ(z)) = 0.5 × 0.5 = 0.25입니다."
-    if close(value, -0.125) or close(value, -0.0625):
-        return "σ'(z)를 두 번 곱했거나 잘못 구했습니다. 고리는 ∂L/∂ŷ, ∂ŷ/∂z, ∂z/∂w 세 개이고 각각 한 번씩 곱합니다."
+    if close(value, -0.125):
+        # 2(ŷ − y)·σ'(z)·w = (−1)(0.25)(0.5)와 (ŷ − y)·σ'(z) = (−0.5)(0.25)가 모두 −0.125: 두 원인을 다 말한다.
+        return (
+            "−0.125는 마지막 고리 ∂z/∂w 자리에 x = 4 대신 w = 0.5를 곱한 값(또는 2와 x를 모두 빠뜨린 값)과 같습니다. "
+            "z = wx + b를 w로 미분하면 x입니다."
+        )
+    if close(value, -0.0625):
+        return (
+            "세 고리는 ∂L/∂ŷ = 2(ŷ − y), ∂ŷ/∂z = σ'(z), ∂z/∂w = x입니다. 고리마다 값을 따로 적고, "
+            "각각 한 번씩만 곱했는지 확인하세요."
+        )
     return (
         f"{josa(value, '은')} 정답이 아닙니다. 먼저 z = wx + b와 ŷ = σ(z)를 구하고 세 고리를 차례로 곱하세요."
     )
@@ -212,8 +239,9 @@ q3 = Exercise(
         "y_hat = 1 / (1 + np.exp(-z))  # 0.5\n"
         "answer_q3 = 2 * (y_hat - 1) * y_hat * (1 - y_hat) * 4   # (-1) × 0.25 × 4 = -1.0"
     ),
-    correct=[-1.0, -1, -0.99999, np.float64(-1.0), np.array([-1.0])],
-    wrong=[1.0, -0.25, -0.5, -4.0, -2.0, 0.0, "-1", float("nan"), 0.25, True],
+    correct=[-1.0, -1, np.float64(-1.0), np.array([-1.0]), 2 * (0.5 - 1) * 0.25 * 4],
+    # -0.99999: 전에는 맞다고 했지만 정밀도를 묻지 않는 문제의 답은 정확히 -1이다(이슈 18, 세 번째 풀이).
+    wrong=[1.0, -0.25, -0.5, -4.0, -2.0, 0.0, "-1", float("nan"), 0.25, True, -0.99999, -1.01, -0.125, -0.0625],
 )
 
 
@@ -311,6 +339,14 @@ _FORWARD_CASES = [
     (_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 4)), _RNG.normal(size=4), _RNG.normal(size=(4, 1)), _RNG.normal(size=1)),
     (np.array([[1.0, 0.0]]), np.array([[20.0, -20.0], [20.0, -20.0]]), np.array([-10.0, 30.0]), np.array([[20.0], [20.0]]), np.array([-30.0])),
     (_RNG.normal(size=(4, 2)), _RNG.normal(size=(2, 3)), np.zeros(3), _RNG.normal(size=(3, 1)), np.array([0.5])),
+    # 2-2-1, 정사각이지만 대칭이 아닌 W1(포화하지 않는 크기): W1.T를 곱해도 모양 오류가 나지 않는 실수를 잡는다(이슈 18 세 번째 풀이)
+    (
+        np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.5, -0.5]]),
+        np.array([[1.0, -2.0], [0.5, 1.5]]),
+        np.array([0.1, -0.2]),
+        np.array([[1.0], [-1.0]]),
+        np.array([0.3]),
+    ),
 ]
 
 
@@ -324,6 +360,12 @@ def _forward_in_steps(X, W1, b1, W2, b2):
 def _forward_in_place(X, W1, b1, W2, b2):
     X -= X.mean(axis=0)  # 입력을 가운데로 모은다며 받은 X를 제자리에서 바꾼다
     return _sig(_sig(X @ W1 + b1) @ W2 + b2)
+
+
+def _forward_transposed_if_square(X, W1, b1, W2, b2):
+    """이슈 18 세 번째 풀이: 정사각 W1이면 W1.T를 곱한다(2-2-1에서만 틀린다)."""
+    H = _sig(X @ W1.T + b1) if W1.shape[0] == W1.shape[1] else _sig(X @ W1 + b1)
+    return _sig(H @ W2 + b2)
 
 
 def _check_forward(forward_pass: Any) -> str | None:
@@ -381,6 +423,7 @@ code1 = CodeExercise(
         _forward_in_steps,
     ],
     mistakes=[
+        (_forward_transposed_if_square, "W1"),
         (lambda X, W1, b1, W2, b2: _sig((X @ W1 + b1) @ W2 + b2), "은닉층에 시그모이드"),
         (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1) @ W2 + b2), "편향 b₁"),
         (lambda X, W1, b1, W2, b2: (_forward(X, W1, b1, W2, b2), _sig(X @ W1 + b1)), "ŷ 하나만"),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from helpers.exercises.coding import describe
-from helpers.exercises.core import Exercise, as_integer, as_number, name_problem
+from helpers.exercises.core import Exercise, as_integer, as_number, as_shape, name_problem
 from helpers.korean import josa
 
 # ---------------------------------------------------------------------------
@@ -285,26 +287,12 @@ q3 = Exercise(
 # ---------------------------------------------------------------------------
 
 
-def _as_shape(answer: Any) -> tuple[int, ...] | None:
-    """모양: 정수의 튜플이나 리스트(TensorShape도). 문자열, 숫자 하나는 None."""
-    if isinstance(answer, str | bytes) or as_number(answer) is not None or isinstance(answer, bool):
-        return None
-    try:
-        items = list(answer)
-    except TypeError:
-        return None
-    shape = []
-    for item in items:
-        number = as_integer(item)
-        if number is None:
-            return None
-        shape.append(number)
-    return tuple(shape)
-
-
 def _check_newaxis(answer: Any) -> str | None:
-    shape = _as_shape(answer)
+    # 모양은 모든 문제가 같은 규칙(core.as_shape)으로 읽는다: 튜플, 리스트, 정수 1차원 배열, tf.TensorShape
+    shape = as_shape(answer)
     if shape is None:
+        if getattr(answer, "ndim", 0) >= 2 and not isinstance(answer, str):
+            return "텐서(배열) 자체를 넘겼습니다. 그 .shape를 답으로 넣거나 모양을 튜플로 적으세요."
         return f"모양은 정수의 튜플로 적으세요(받은 값: {describe(answer)}). 예: (2, 3)"
     if shape == (3,):
         return (
@@ -335,8 +323,8 @@ q4 = Exercise(
         "# 확인: t = tf.constant([[1, 2, 3], [4, 5, 6]]); print(t[tf.newaxis, 1, :].shape)   # (1, 3)\n"
         "answer_q4 = (1, 3)"
     ),
-    correct=[(1, 3), [1, 3], (1.0, 3)],
-    wrong=[(3,), (3, 1), (1, 2, 3), (2, 3), "(1, 3)", 3, (True, 3)],
+    correct=[(1, 3), [1, 3], (1.0, 3), np.array([1, 3])],
+    wrong=[(3,), (3, 1), (1, 2, 3), (2, 3), "(1, 3)", 3, (True, 3), np.array([[4, 5, 6]])],
 )
 
 
@@ -347,7 +335,6 @@ q4 = Exercise(
 # 출력층 활성화와 손실의 from_logits는 coding.logits_problem으로 함께 본다(둘 다 쓰면 활성화가 두 번).
 # 출력층을 활성화 없이(linear) 두고 손실에 from_logits=True를 주는 모델도 맞다(9절).
 
-import numpy as np  # noqa: E402
 
 from helpers.exercises.coding import (  # noqa: E402
     CodeExercise,
@@ -499,6 +486,19 @@ def _old_input_note(model: Any) -> None:
         )
 
 
+def _extra_after_output(layers: list[tuple[int, str]], from_logits: bool) -> str | None:
+    """확률을 내는 sigmoid/softmax Dense 뒤에 Dense를 하나 더 쌓아 마지막 층이 linear가 된 모델의 안내."""
+    if len(layers) < 2 or from_logits or layers[-1][1] != "linear":
+        return None
+    units, activation = layers[-2]
+    if activation not in ("sigmoid", "softmax"):
+        return None
+    return (
+        f"출력층 뒤에 층이 하나 더 있습니다: Dense({units}, activation='{activation}') 다음에 "
+        f"Dense 층(뉴런 {layers[-1][0]}개)을 또 쌓아 마지막 출력이 확률이 아니게 되었습니다. 확률을 내는 층이 마지막 층이어야 합니다."
+    )
+
+
 def _check_binary_model(build_binary_model: Any) -> str | None:
     model, problem = _built_model(build_binary_model)
     if problem:
@@ -515,6 +515,9 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
         return "출력이 하나인 Dense(1)에 softmax를 두면 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력 하나의 이진 분류는 sigmoid입니다."
     if units != 1:
         return f"출력층의 뉴런이 {units}개입니다. 이진 분류(생존/사망처럼 둘 중 하나)의 출력은 확률 하나, Dense(1)입니다."
+    problem = _extra_after_output(layers, from_logits)
+    if problem:
+        return problem
     if output == "linear" and not from_logits:
         return (
             "출력층에 활성화 함수가 없어(linear) 출력이 0~1 사이의 확률이 아닙니다. "
@@ -559,6 +562,24 @@ def _binary_right():
             keras.layers.Dense(4, activation="relu"),
             keras.layers.Dense(2, activation="relu"),
             keras.layers.Dense(1, activation="sigmoid"),
+        ]
+    )
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _binary_extra_dense():
+    """이슈 18 세 번째 풀이: Dense(1, 'sigmoid') 뒤에 Dense(1)을 하나 더 쌓았다."""
+    import keras
+
+    layers = keras.layers
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(2,)),
+            layers.Dense(4, activation="relu"),
+            layers.Dense(2, activation="relu"),
+            layers.Dense(1, activation="sigmoid"),
+            layers.Dense(1),
         ]
     )
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
@@ -632,6 +653,7 @@ code1 = CodeExercise(
         (_binary_variant(from_logits=True), "from_logits=True"),
         (_binary_variant(separate=True, from_logits=True), "두 번"),
         (_binary_variant(last=None), "linear"),
+        (_binary_extra_dense, "출력층 뒤에 층이 하나 더 있습니다"),
         (_binary_variant(loss="Binary_Crossentropy"), "모르는 손실 이름"),
         # 이슈 18 다시 풀기: 철자가 틀리거나 공백이 붙은 지표 이름은 compile을 지나 fit에서 오류가 난다
         (_binary_variant(metrics=("accuracy ",)), "모르는 지표 이름"),
@@ -643,6 +665,30 @@ code1 = CodeExercise(
 
 
 _SPECS = [(5, 4), (3, 2), (8, 10)]  # (특성 수, 클래스 수): 노트북의 동물 예제(2, 3)와 다른 크기
+
+
+def _size_problem(build: Any, n_features: int, n_classes: int, n_inputs: int, units: int) -> str:
+    """입력·출력의 크기가 인수와 다를 때: 인수를 쓰지 않고 숫자를 고정했는지(인수를 바꿔도 크기가 그대로인지) 확인해 말한다."""
+    head = f"n_features = {n_features}, n_classes = {n_classes}일 때 만든 모델의 입력은 {n_inputs}개, 출력은 {units}개입니다. "
+    other, _ = _built_model(build, n_features + 3, n_classes + 3)
+    if other is None:
+        return head + "입력 모양에 n_features, 출력층의 뉴런 수에 n_classes를 그대로 쓰세요."
+    other_layers = _activations(other)
+    other_inputs, other_units = other.input_shape[-1], (other_layers[-1][0] if other_layers else units)
+    fixed = []
+    if n_inputs != n_features and other_inputs == n_inputs:
+        fixed.append("입력의 크기")
+    if units != n_classes and other_units == units:
+        fixed.append("출력층의 뉴런 수")
+    if fixed:
+        what = "입력의 크기와 출력층의 뉴런 수가" if len(fixed) == 2 else josa(fixed[0], "이")
+        return head + f"인수를 바꿔도 {what} 그대로입니다. 숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요."
+    parts = []
+    if n_inputs != n_features:
+        parts.append(f"입력의 크기는 n_features와 같아야 합니다(받은 모델: {n_inputs - n_features:+d})")
+    if units != n_classes:
+        parts.append(f"출력층의 뉴런 수는 n_classes와 같아야 합니다(받은 모델: {units - n_classes:+d})")
+    return head + "인수는 썼지만 " + ", ".join(parts) + ". 클래스마다 뉴런 하나, Dense(n_classes, …)입니다."
 
 
 def _check_classifier(build_classifier: Any) -> str | None:
@@ -658,14 +704,14 @@ def _check_classifier(build_classifier: Any) -> str | None:
         if n_inputs == n_classes and units == n_features and n_classes != n_features:
             return "n_features와 n_classes의 자리가 바뀌었습니다. 입력 모양에 n_features, 출력층의 뉴런 수에 n_classes를 씁니다."
         if n_inputs != n_features or units != n_classes:
-            return (
-                f"n_features = {n_features}, n_classes = {n_classes}일 때 만든 모델의 입력은 {n_inputs}개, 출력은 {units}개입니다. "
-                "숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요."
-            )
+            return _size_problem(build_classifier, n_features, n_classes, n_inputs, units)
         problem = _logits_problem(model, output)
         if problem:
             return problem
         from_logits = loss_from_logits(model.loss)
+        problem = _extra_after_output(layers, from_logits)
+        if problem:
+            return problem
         if output == "linear" and not from_logits:
             return (
                 "출력층에 활성화 함수가 없어(linear) 출력이 확률이 아닙니다. 클래스마다 합이 1인 확률을 내는 것은 softmax입니다."
@@ -726,6 +772,33 @@ def _classifier_variant(
     return build
 
 
+def _classifier_plus_one(n_features, n_classes):
+    """이슈 18 세 번째 풀이: 인수를 썼지만 출력층이 Dense(n_classes + 1, …)."""
+    import keras
+
+    model = keras.Sequential(
+        [keras.Input(shape=(n_features,)), keras.layers.Dense(16, activation="relu"), keras.layers.Dense(n_classes + 1, activation="softmax")]
+    )
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _classifier_extra_dense(n_features, n_classes):
+    """softmax 출력층 뒤에 Dense(n_classes)를 하나 더 쌓았다."""
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(n_features,)),
+            keras.layers.Dense(16, activation="relu"),
+            keras.layers.Dense(n_classes, activation="softmax"),
+            keras.layers.Dense(n_classes),
+        ]
+    )
+    model.compile(optimizer="adam", loss="categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
 def _classifier_swapped(n_features, n_classes):
     return _classifier_variant()(n_classes, n_features)
 
@@ -781,7 +854,9 @@ code2 = CodeExercise(
     mistakes=[
         (_classifier_variant(last="sigmoid"), "softmax"),
         (_classifier_variant(loss="sparse_categorical_crossentropy"), "sparse_"),
-        (_classifier_variant(fixed=True), "인수 n_features, n_classes"),
+        (_classifier_variant(fixed=True), "숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요"),
+        (_classifier_plus_one, "인수는 썼지만 출력층의 뉴런 수는 n_classes와 같아야"),
+        (_classifier_extra_dense, "출력층 뒤에 층이 하나 더 있습니다"),
         (_classifier_variant(units=1), "출력은 1개"),
         (_classifier_swapped, "자리가 바뀌었습니다"),
         (_classifier_variant(from_logits=True), "from_logits=True"),

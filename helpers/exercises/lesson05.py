@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import math
 import sys
 import time
 from typing import Any
@@ -110,6 +111,22 @@ q1 = Exercise(
 # ---------------------------------------------------------------------------
 
 
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만
+# 같으면 맞다: 115.1이나 115.05는 115가 아니고, 2.01은 2가 아니다.
+def _exact(value: float, expected: float) -> bool:
+    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _near_exact(value: float, expected: float) -> str | None:
+    """정답에 가깝지만(1% 이내) 정확하지 않은 값이면 기대하는 정밀도를 알려 주는 안내."""
+    if abs(value - expected) <= 0.01 * max(abs(expected), 1.0):
+        return (
+            f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {value:.10g}). 이 문제는 어림하거나 반올림하지 않은 "
+            "정확한 값을 묻습니다: 계산 결과를 그대로 넣으세요."
+        )
+    return None
+
+
 def _check_neuron(answer: Any) -> str | None:
     if _quoted(answer):
         return _quoted(answer)
@@ -124,9 +141,11 @@ def _check_neuron(answer: Any) -> str | None:
         return "w와 b를 바꿨습니다. 기울기(가중치) w = 2.5를 x에 곱하고, b = 90을 더합니다."
     if close(value, 92.5):
         return "x를 곱하지 않았습니다: y = w × x + b에서 x = 10입니다."
-    if not close(value, 115.0):
-        return _not_it(value) + " y = w × x + b에 강의 노트의 w, b와 이번 당류의 양 x를 넣어 계산하세요."
-    return None
+    if _exact(value, 115.0):
+        return None
+    if near := _near_exact(value, 115.0):
+        return near
+    return _not_it(value) + " y = w × x + b에 강의 노트의 w, b와 이번 당류의 양 x를 넣어 계산하세요."
 
 
 q2 = Exercise(
@@ -138,8 +157,8 @@ q2 = Exercise(
         "x = 10           # 당류 10 g\n"
         "answer_q2 = w * x + b   # 115.0 kcal"
     ),
-    correct=[115, 115.0, np.float64(115.0), np.array([115.0])],
-    wrong=[102.5, 25, 902.5, 92.5, "115", 1, 100.0],
+    correct=[115, 115.0, np.float64(115.0), np.array([115.0]), 2.5 * 10 + 90],
+    wrong=[102.5, 25, 902.5, 92.5, "115", 1, 100.0, 115.1, 115.05, 114.9],  # 115.1, 115.05: 이슈 18 세 번째 풀이
 )
 
 
@@ -230,13 +249,13 @@ def _check_mae(answer: Any) -> str | None:
         return "절대 오차를 더하기만 했습니다. 개수로 나눈 평균을 구하세요."
     if close(value, float(np.sum(np.abs(errors)) / (len(errors) - 1))):
         return "n - 1로 나눴습니다. 평균 절대 오차는 샘플 수 n으로 나눕니다."
-    if not close(value, _EXPECTED):
+    if not _exact(value, _EXPECTED):
         return (
             f"예시 데이터(y_true = {_TRUE.tolist()}, y_pred = {_PRED.tolist()})에서 받은 값: {value:.4g}. "
             f"기대한 값은 {_EXPECTED}입니다."
         )
     other = _number(second)
-    if other is None or not close(other, _EXPECTED_2):
+    if other is None or not _exact(other, _EXPECTED_2):
         shown = describe(second) if other is None else f"{other:.4g}"
         fixed = other is not None and close(other, float(np.sum(np.abs(_TRUE_2 - _PRED_2))) / 4)
         return (
@@ -343,9 +362,11 @@ def _check_scaled(answer: Any) -> str | None:
         )
     if close(value, 15.0):
         return "표준화하기 전의 값 그대로입니다. 훈련 세트의 평균과 표준편차로 바꾼 값을 답하세요."
-    if not close(value, 2.0):
-        return _not_it(value) + " z = (x − μ) / σ에 테스트 시리얼의 x와 훈련 세트의 μ, σ를 넣으세요."
-    return None
+    if _exact(value, 2.0):
+        return None
+    if near := _near_exact(value, 2.0):
+        return near
+    return _not_it(value) + " z = (x − μ) / σ에 테스트 시리얼의 x와 훈련 세트의 μ, σ를 넣으세요."
 
 
 q4 = Exercise(
@@ -361,8 +382,8 @@ q4 = Exercise(
         "x = 15   # 테스트 세트의 시리얼\n"
         "answer_q4 = (x - train_mean) / train_std   # 2.0: 훈련 평균보다 표준편차 두 배만큼 많다"
     ),
-    correct=[2, 2.0, np.float64(2.0), np.array([2.0])],
-    wrong=[8, 3.75, -2.0, 0.5, (15 - 7) / 16, 1.2, 1.5, 1.6, "2.0", 15, 1, 2.5],
+    correct=[2, 2.0, np.float64(2.0), np.array([2.0]), (15 - 7) / 4],
+    wrong=[8, 3.75, -2.0, 0.5, (15 - 7) / 16, 1.2, 1.5, 1.6, "2.0", 15, 1, 2.5, 2.01, 1.999],
 )
 
 
@@ -373,7 +394,13 @@ _RNG = np.random.default_rng(20260305)
 _SCALE_CASES = [
     (_RNG.normal([5.0, 100.0, -3.0], [2.0, 30.0, 0.5], size=(40, 3)), _RNG.normal([6.0, 90.0, -2.0], [2.0, 30.0, 0.5], size=(10, 3))),
     (_RNG.normal(50.0, 10.0, size=(8, 1)), _RNG.normal(80.0, 5.0, size=(3, 1))),  # 검증 세트의 평균이 훈련 세트와 크게 다르다
+    # 정수 입력: 노트북의 당류(sugars)·단백질(protein) 열은 int64다. np.empty_like(train)에 담으면 정수로 잘린다(이슈 18 세 번째 풀이).
+    (
+        np.array([[6, 3], [8, 2], [0, 4], [14, 1], [3, 6], [12, 3], [9, 2]], dtype=np.int64),
+        np.array([[5, 3], [15, 2], [1, 4]], dtype=np.int64),
+    ),
 ]
+_INT_CASE = _SCALE_CASES[-1]
 
 
 def _standardize(train: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -391,6 +418,18 @@ def _check_standardize(standardize: Any) -> str | None:
     problem = returns_several(call(standardize, *_SCALE_CASES[0]), ("train_scaled", "other_scaled"))
     if problem:
         return problem
+    scaled = call(standardize, *_INT_CASE)
+    # 입력을 그대로 돌려준 것(표준화하지 않음)은 여기서 말하지 않는다: 아래의 비교가 어느 쪽인지 알려 준다.
+    parts = [np.asarray(part) for part in scaled] if isinstance(scaled, tuple) and len(scaled) == 2 else []
+    if any(
+        part.dtype.kind in "iub" and not (part.shape == given.shape and np.array_equal(part, given))
+        for part, given in zip(parts, _INT_CASE, strict=False)
+    ):
+        return (
+            "정수(int64) 입력을 넣자 정수 배열을 돌려줬습니다: 표준화한 값의 소수 부분이 잘렸습니다. 노트북의 당류·단백질 열은 "
+            "int64입니다. np.empty_like(train)처럼 입력의 자료형을 물려받는 배열에 담지 말고, (train - mean) / std의 결과"
+            "(실수 배열)를 그대로 돌려주세요."
+        )
     # 표본 표준편차(ddof=1)는 받지 않는다. 노트북의 문제가 "StandardScaler가 하는 일을 직접 씁니다"이고
     # StandardScaler는 모집단 표준편차(ddof=0, np.std의 기본값)로 나누기 때문이다(이슈 18 다시 풀기에서 정함).
     if compare_with_reference(standardize, _standardize_ddof1, _SCALE_CASES, tol=1e-5) is None:
@@ -466,11 +505,21 @@ def _standardize_sklearn(train, other):
 
 
 def _standardize_on_a_copy(train, other):
-    train_scaled = train.copy()  # 복사본을 바꾸는 것은 괜찮다
+    train_scaled = train.astype(float)  # 실수 복사본을 바꾸는 것은 괜찮다(train.copy()는 int64 입력에서 -=가 오류)
     mean, std = train.mean(axis=0), train.std(axis=0)
     train_scaled -= mean
     train_scaled /= std
     return train_scaled, (other - mean) / std
+
+
+def _standardize_empty_like(train, other):
+    """이슈 18 세 번째 풀이: np.empty_like(train)에 담아 정수 입력에서 정수로 잘린다."""
+    mu, sd = train.mean(axis=0), train.std(axis=0)
+    out = np.empty_like(train)
+    out[...] = (train - mu) / sd
+    out2 = np.empty_like(other)
+    out2[...] = (other - mu) / sd
+    return out, out2
 
 
 code1 = CodeExercise(
@@ -495,6 +544,7 @@ code1 = CodeExercise(
         lambda train, other: ((train - np.mean(train, 0)) / np.sqrt(np.var(train, 0)), (other - np.mean(train, 0)) / np.sqrt(np.var(train, 0))),
     ],
     mistakes=[
+        (_standardize_empty_like, "정수 배열을 돌려줬습니다"),
         (_standardize_leaky, "데이터 누수"),
         (_standardize_ddof1, "ddof=1"),
         (lambda train, other: (_standardize(train, train)[0], _standardize(other, other)[0]), "자신의 평균과 표준편차"),

@@ -7,14 +7,19 @@ from typing import Any
 
 from helpers.exercises.core import Exercise, as_integer, as_number
 
-# 소수로 답하는 문제의 규칙(이 노트북 전체): "소수 셋째 자리까지"는 정확한 값과의 차이가 셋째 자리의 반 단위
-# (0.0005) 이하라는 뜻이다. 0.571, 0.5714, 8 / 14는 맞고, 셋째 자리를 잘못 반올림한 0.572(차이 0.00057)는 틀리다.
+# 소수로 답하는 문제의 규칙(과정 전체): 문제가 "소수 셋째 자리까지"라고 하면(q1, q2) 정확한 값과의 차이가 셋째 자리의 반 단위
+# (0.0005) 이하라는 뜻이다. 정밀도를 말하지 않는 q4는 정확한 값(부동소수점 오차까지)만 맞다. 0.571, 0.5714, 8 / 14는 맞고, 셋째 자리를 잘못 반올림한 0.572(차이 0.00057)는 틀리다.
 _HALF_UNIT = 5e-4 + 1e-12  # 1e-12: 0.5715처럼 딱 반 단위인 값이 부동소수점 오차로 떨어지지 않게
 
 
 def _same(value: float, expected: float) -> bool:
     """소수 셋째 자리까지 같은 답인가(위의 규칙)."""
     return abs(value - expected) <= _HALF_UNIT
+
+
+def _exact(value: float, expected: float) -> bool:
+    """정밀도를 말하지 않은 문제(q4): 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만 같으면 맞다."""
+    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
 
 
 def _show(value: float) -> str:
@@ -216,7 +221,7 @@ def _check_class_weight(answer: Any) -> str | None:
     expected = _N4 / (2 * _DEAD4)
     if value is None:
         return _not_a_number(answer, "answer_q4 = 10 / (2 * 4)")
-    if _same(value, expected):
+    if _exact(value, expected):
         return None
     if _same(value, _N4 / (2 * _ALIVE4)):
         return "그것은 생존(0) 클래스의 가중치입니다. 사망(1) 클래스는 수가 적으므로 1보다 커야 합니다."
@@ -228,9 +233,11 @@ def _check_class_weight(answer: Any) -> str | None:
         return "분수를 뒤집었습니다. n이 분자, 2 × n_사망이 분모입니다."
     if _same(value, 1 / _DEAD4) or _same(value, _DEAD4 / _N4):
         return "사망자가 적을수록 가중치가 커져야 합니다. 분모에 사망자 수가 들어갑니다."
-    near = _near_miss(value, expected)
-    if near is not None:
-        return near
+    if abs(value - expected) <= 0.01 * expected:
+        return (
+            f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {_show(value)}). 이 문제는 소수 몇째 자리까지라는 말이 없는 "
+            "계산 연습이라 정확한 값을 묻습니다: 계산식을 그대로 적거나 계산 결과를 그대로 넣으세요."
+        )
     return (
         f"정답이 아닙니다(받은 값: {_show(value)}). 공식 w_c = n / (2 n_c)에서 n은 훈련 세트 전체의 환자 수, "
         "n_c는 가중치를 구하는 클래스(사망)의 환자 수입니다. 15절의 클래스 가중치 설명을 다시 보세요."
@@ -249,8 +256,9 @@ q4 = Exercise(
         "# 생존 클래스는 200 / (2 * 175) = 0.571...이고, 두 클래스의 가중치 합계(4.0 × 25, 0.571... × 175)가 100으로 같아집니다.\n"
         "answer_q4 = 200 / (2 * 25)   # 4.0 — 사망 한 명이 손실에서 4명처럼 계산됩니다"
     ),
-    correct=[200 / 50, 4, 4.0, 4.0004],
-    wrong=[200 / 350, 175 / 25, 200 / 25, 50 / 200, 1 / 25, 25 / 200, 4.04, 3.96, 4.001, "4", True],
+    correct=[200 / 50, 4, 4.0, 400 / 100],
+    # 4.0004: 전에는 맞다고 했지만 이 문제는 정밀도를 말하지 않으므로 답은 정확히 4다(이슈 18, 세 번째 풀이).
+    wrong=[200 / 350, 175 / 25, 200 / 25, 50 / 200, 1 / 25, 25 / 200, 4.04, 3.96, 4.001, "4", True, 4.0004, 4.01],
 )
 
 
