@@ -349,3 +349,24 @@ def test_near_misses_of_exact_answers_are_named_as_such() -> None:
         assert not ok and "정확한 값" in message, (exercise, message)
     ok, message = lesson03.q3.grade(-0.125)
     assert not ok and "두 번 곱했거나" not in message, message
+
+
+def test_fourth_student_float32_results_and_in_place_message() -> None:
+    """네 번째 학생 점검: float32로 계산한 정답(108.1999969)은 맞고, 제자리 변경 안내는 바뀐 인수의 이름으로 예를 든다."""
+    import tensorflow as tf
+
+    from helpers.exercises import lesson01, lesson04
+
+    float32_answer = np.dot(np.array([2.8, -3.5, 8.0], dtype="float32"), np.array([6, 2, 3], dtype="float32"))
+    assert lesson01.q2.grade(float32_answer + np.float32(74.4))[0] is True
+    assert lesson01.q2.grade(tf.tensordot(tf.constant([2.8, -3.5, 8.0]), tf.constant([6.0, 2.0, 3.0]), 1) + 74.4)[0]
+    assert lesson01.q2.grade(108.3)[0] is False and lesson01.q1.grade(120.1)[0] is False
+    ok, message = lesson04.q2.grade(3)
+    assert not ok and "검증 세트(200개)의 배치 수" not in message, message
+
+    def step(w, b, x, t, lr):
+        w -= lr * x
+        return w, b
+
+    ok, message = lesson01.code2.grade(step)
+    assert not ok and message.startswith("❌ 아직 아닙니다:") and "w += …" in message and "x += …" not in message, message

@@ -213,9 +213,10 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
     if changed:
         names = _parameter_names(function, len(args))
         which = ", ".join(names[i] for i in changed)
+        first = names[changed[0]]
         raise LearnerCodeError(
             f"{label} 함수가 입력으로 받은 {which} 값을 제자리에서 바꿨습니다"
-            "(예: x += …, x[...] = …, np.tanh(x, out=x)).\n"
+            f"(예: {first} += …, {first}[...] = …, np.tanh({first}, out={first})).\n"
             "   그러면 함수를 부른 쪽의 데이터도 모르는 사이에 바뀝니다. 새 배열을 만들어 돌려주세요(예: x = x + …).",
             in_place=True,
         )
@@ -339,7 +340,7 @@ class CodeExercise(Exercise):
                 f"⏱️ {self.time_limit:g}초 안에 끝나지 않아 채점을 멈췄습니다. {self.slow_hint}"
             )
         except LearnerCodeError as err:
-            return False, f"❌ {err}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
+            return False, f"❌ 아직 아닙니다: {err}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
         except Exception as err:  # 채점 중 다른 오류도 학습자에게 알린다
             return False, (
                 f"❌ 답을 확인하다가 오류가 났습니다: {type(err).__name__}: {err}\n"

@@ -224,3 +224,14 @@ def as_shape(answer: Any) -> tuple[int, ...] | None:
     if any(item is None for item in shape):
         return None
     return tuple(shape)  # type: ignore[arg-type]
+
+
+# 정밀도를 말하지 않은 숫자 문제의 정답 범위. 답은 정확히 계산되는 값이지만, 학생이 float32(TensorFlow, Keras의 기본
+# 자료형)로 계산하면 108.2가 108.1999969가 된다: float32의 상대 오차(약 1e-7)를 여러 번 쌓은 것까지는 같은 값으로 본다.
+# 120.1이나 119.9처럼 어림한 값(상대 차이 1e-4 이상)은 여전히 틀린다.
+EXACT_REL_TOL = 1e-6
+
+
+def exact(value: float, expected: float) -> bool:
+    """정밀도를 말하지 않은 문제: 계산 결과와 같은가(float64든 float32든 계산 오차까지만 허용)."""
+    return math.isclose(value, expected, rel_tol=EXACT_REL_TOL, abs_tol=1e-9)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises.core import Exercise, close
+from helpers.exercises.core import Exercise, close, exact
 from helpers.exercises.core import as_number as _number
 from helpers.korean import josa, text_of
 
@@ -19,11 +19,9 @@ def _not_a_number(answer: Any) -> str:
 
 
 # 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하면(예: "소수 넷째 자리까지") 정확한 값과의 차이가 그 마지막 자리의
-# 반 단위 이하이면 맞다. 아무 말이 없으면 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만 같으면 맞다:
+# 반 단위 이하이면 맞다. 아무 말이 없으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만 같으면 맞다:
 # 120.1이나 119.9는 120이 아니다.
-def _exact(value: float, expected: float) -> bool:
-    """정밀도를 말하지 않은 문제: 계산 결과와 부동소수점 오차까지만 같으면 맞다."""
-    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+_exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
 def _near_exact(value: float, expected: float) -> str | None:

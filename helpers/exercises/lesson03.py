@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from helpers.exercises.coding import describe
-from helpers.exercises.core import Exercise, as_integer, as_number, close
+from helpers.exercises.core import Exercise, as_integer, as_number, close, exact
 from helpers.korean import josa
 
 
@@ -173,10 +173,9 @@ q2 = Exercise(
 
 
 # ---------------------------------------------------------------- q3
-# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만
 # 같으면 맞다. 이 문제의 답 −1은 정확히 나온다: −0.99999나 −1.01은 −1이 아니다.
-def _exact(value: float, expected: float) -> bool:
-    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+_exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
 def _near_exact(value: float, expected: float) -> str | None:

@@ -76,7 +76,7 @@ def _check_steps(answer: Any) -> str | None:
         )
     if number == 12:
         return "내림을 했습니다. 남은 32개도 마지막 (작은) 배치로 한 번 학습하므로 올림입니다."
-    if number in (4, 3):
+    if number == 4:
         return "그것은 검증 세트(200개)의 배치 수입니다. 학습 스텝 수를 구하세요."
     if number in (800, 1000):
         return "그것은 샘플 수입니다. 한 스텝은 batch_size개의 샘플(한 배치)로 가중치를 한 번 고칩니다."

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
-import math
 import sys
 import time
 from typing import Any
@@ -25,7 +24,7 @@ from helpers.exercises.coding import (
     returns_several,
     time_limit,
 )
-from helpers.exercises.core import Exercise, as_integer, close
+from helpers.exercises.core import Exercise, as_integer, close, exact
 from helpers.exercises.core import as_number as _number
 from helpers.korean import josa
 
@@ -111,10 +110,9 @@ q1 = Exercise(
 # ---------------------------------------------------------------------------
 
 
-# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만
 # 같으면 맞다: 115.1이나 115.05는 115가 아니고, 2.01은 2가 아니다.
-def _exact(value: float, expected: float) -> bool:
-    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+_exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
 def _near_exact(value: float, expected: float) -> str | None:

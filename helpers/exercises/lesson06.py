@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from helpers.exercises.core import Exercise, as_integer, as_number
+from helpers.exercises.core import Exercise, as_integer, as_number, exact
 
 # 소수로 답하는 문제의 규칙(과정 전체): 문제가 "소수 셋째 자리까지"라고 하면(q1, q2) 정확한 값과의 차이가 셋째 자리의 반 단위
 # (0.0005) 이하라는 뜻이다. 정밀도를 말하지 않는 q4는 정확한 값(부동소수점 오차까지)만 맞다. 0.571, 0.5714, 8 / 14는 맞고, 셋째 자리를 잘못 반올림한 0.572(차이 0.00057)는 틀리다.
@@ -17,9 +17,7 @@ def _same(value: float, expected: float) -> bool:
     return abs(value - expected) <= _HALF_UNIT
 
 
-def _exact(value: float, expected: float) -> bool:
-    """정밀도를 말하지 않은 문제(q4): 정확히 계산되는 값이므로 부동소수점 오차(상대 1e-9)까지만 같으면 맞다."""
-    return math.isclose(value, expected, rel_tol=1e-9, abs_tol=1e-12)
+_exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
 def _show(value: float) -> str:
