@@ -10,6 +10,8 @@
 (Kubernetes)로 옮긴 classroom/z2jh-values.yaml을 쓴다.
 
 환경 변수로 바꿀 수 있는 값:
+    COURSE_STUDENT_GROUP  로그인할 수 있는 학생의 Unix 그룹(기본 dl-students).
+    COURSE_ADMINS      관리자(강사) 계정, 쉼표로 구분(기본 instructor).
     COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub). 학생에게는 읽기 전용.
     COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더. 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
     COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본: /srv/dl-course/hub).
@@ -62,9 +64,16 @@ c.ConfigurableHTTPProxy.command = [os.environ.get("COURSE_CHP", "configurable-ht
 # --- 로그인: 서버의 시스템 계정(학생마다 계정 하나, 홈 폴더 하나) -----------------
 c.JupyterHub.authenticator_class = "pam"
 c.Authenticator.allow_all = False
-allowed = os.environ.get("COURSE_STUDENTS", "")
-c.Authenticator.allowed_users = {name for name in allowed.split(",") if name}
-c.Authenticator.admin_users = {name for name in os.environ.get("COURSE_ADMINS", "").split(",") if name}
+# 학생은 Unix 그룹(COURSE_STUDENT_GROUP, 기본 dl-students)으로 정한다. 그룹에 넣으면 허브를 다시 시작하지 않아도 바로
+# 로그인할 수 있고, 그룹에서 빼면 다음 로그인부터 들어오지 못한다. allow_existing_users=False: 예전에 로그인했던 사람도
+# 로그인할 때마다 그룹으로 다시 확인한다(기본값은 allowed_users가 있으면 한 번 들어온 사람을 계속 들여보낸다).
+c.PAMAuthenticator.allowed_groups = {os.environ.get("COURSE_STUDENT_GROUP", "dl-students")}
+c.Authenticator.allow_existing_users = False
+admins = {name for name in os.environ.get("COURSE_ADMINS", "instructor").split(",") if name}
+c.Authenticator.admin_users = admins
+c.Authenticator.allowed_users = set(admins)  # 강사(관리자)는 학생 그룹에 없어도 들어온다
+# 허브를 다시 시작해도(설정을 바꿀 때) 학생 서버와 커널은 멈추지 않는다.
+c.JupyterHub.cleanup_servers = False
 
 # --- 학생 서버 -----------------------------------------------------------------
 spawner = os.environ.get("COURSE_SPAWNER", "localprocess")

@@ -62,6 +62,27 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
             assert copy.exists() and copy.stat().st_uid == pwd.getpwnam(name).pw_uid
         assert "git-pull?repo=" in cs.link(room)
 
+        # 1-1. 학생은 Unix 그룹으로 정한다: 그룹에서 빼면 로그인할 수 없고, 허브를 다시 시작하지 않고 새 학생을 넣을 수 있다.
+        #      강사(관리자)는 그룹 밖의 계정이고 관리 화면을 연다. 학생은 관리 화면을 열지 못한다.
+        cs._run("gpasswd", "-d", names[4], cs.GROUP)
+        assert cs.login_session(room, names[4]) is None, "그룹에서 뺀 학생이 로그인했습니다"
+        cs._run("gpasswd", "-a", names[4], cs.GROUP)
+        assert cs.login_session(room, names[4]) is not None
+        newcomer = "dlstudent9"
+        room.extra_accounts.append(newcomer)
+        room.passwords[newcomer] = cs.make_account(newcomer)
+        assert cs.login_session(room, newcomer) is not None, "허브를 다시 시작하지 않고 넣은 학생이 로그인하지 못합니다"
+        outsider = "dloutsider"
+        room.extra_accounts.append(outsider)
+        room.passwords[outsider] = cs.make_account(outsider, student=False)
+        assert cs.login_session(room, outsider) is None, "학생 그룹 밖의 계정이 로그인했습니다"
+        room.extra_accounts.append(cs.TEACHER)
+        room.passwords[cs.TEACHER] = cs.make_account(cs.TEACHER, student=False)
+        teacher = cs.login_session(room, cs.TEACHER)
+        assert teacher is not None and teacher.get(f"{room.url}/hub/admin", timeout=30).status_code == 200
+        student_browser = cs.login_session(room, names[0])
+        assert student_browser is not None and student_browser.get(f"{room.url}/hub/admin", timeout=30).status_code == 403
+
         # 2. 스레드 제한과 공유 데이터가 학생의 커널에 닿는다
         kernel = cs.new_kernel(room, names[0])
         errors = asyncio.run(cs._execute(room, names[0], kernel, [
@@ -197,6 +218,10 @@ def test_config_limits_each_student_and_shares_the_data_read_only() -> None:
     assert https.JupyterHub.ssl_cert == "/etc/x/fullchain.pem" and https.JupyterHub.ssl_key == "/etc/x/privkey.pem"
     # 학생끼리 엿보지 못하게: 커널 채널은 홈 폴더 안의 유닉스 소켓, 학생의 ~/.jupyter 설정은 읽지 않는다
     assert "--KernelManager.transport=ipc" in config.Spawner.args
+    # 학생은 Unix 그룹으로, 예전에 로그인했던 사람도 매번 다시 확인한다. 허브를 다시 시작해도 학생 서버는 멈추지 않는다.
+    assert config.PAMAuthenticator.allowed_groups == {"dl-students"}
+    assert config.Authenticator.allow_existing_users is False and config.Authenticator.admin_users == {"instructor"}
+    assert config.JupyterHub.cleanup_servers is False
     assert config.Spawner.disable_user_config is True
     # 메모리와 CPU를 강제하는 스포너를 고르면 그 스포너가 같은 상한을 쓴다
     systemd = _load_config(COURSE_SPAWNER="systemd", COURSE_MEM_LIMIT="2G")

@@ -55,6 +55,7 @@ class Classroom:
     data_dir: Path
     hub: subprocess.Popen[bytes]
     measurements: dict[str, Any] = field(default_factory=dict)
+    extra_accounts: list[str] = field(default_factory=list)  # 시험 중에 더 만든 계정(끝나면 지운다)
 
     @property
     def api(self) -> str:
@@ -82,17 +83,30 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+GROUP = "dlclass-test"  # 시험 동안만 있는 학생 그룹(classroom/README.md의 dl-students에 해당)
+TEACHER = "dlteacher"  # 시험 동안만 있는 강사(관리자) 계정: 학생 그룹에는 없다
+
+
+def make_account(name: str, *, student: bool = True) -> str:
+    """시스템 계정을 만들고(홈 0700) 비밀번호를 돌려준다. 학생이면 학생 그룹에 넣는다."""
+    with contextlib.suppress(subprocess.CalledProcessError):
+        _run("userdel", "-r", name)
+    _run("useradd", "--create-home", "--shell", "/bin/bash", *(["-G", GROUP] if student else []), name)
+    Path(pwd.getpwnam(name).pw_dir).chmod(0o700)  # 다른 학생이 들어올 수 없다
+    password = secrets.token_urlsafe(12)
+    _run("chpasswd", input=f"{name}:{password}\n")
+    return password
+
+
+def remove_account(name: str) -> None:
+    subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+    subprocess.run(["userdel", "-r", name], capture_output=True)
+
+
 def _make_students(n: int, prefix: str) -> dict[str, str]:
-    passwords = {}
-    for i in range(1, n + 1):
-        name = f"{prefix}{i}"
-        with contextlib.suppress(subprocess.CalledProcessError):
-            _run("userdel", "-r", name)
-        _run("useradd", "--create-home", "--shell", "/bin/bash", name)
-        Path(pwd.getpwnam(name).pw_dir).chmod(0o700)  # 다른 학생이 들어올 수 없다
-        passwords[name] = secrets.token_urlsafe(12)
-        _run("chpasswd", input=f"{name}:{passwords[name]}\n")
-    return passwords
+    subprocess.run(["groupdel", GROUP], capture_output=True)
+    _run("groupadd", GROUP)
+    return {f"{prefix}{i}": make_account(f"{prefix}{i}") for i in range(1, n + 1)}
 
 
 def _make_repo(base: Path) -> Path:
@@ -167,7 +181,8 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         "COURSE_STATE_DIR": str(state),
         "COURSE_HUB_PORT": str(port),
         "COURSE_CHP": proxy,
-        "COURSE_STUDENTS": ",".join(passwords),
+        "COURSE_STUDENT_GROUP": GROUP,
+        "COURSE_ADMINS": TEACHER,
         "COURSE_HUB_EXTRA_CONFIG": str(extra),
         "COURSE_SSL_CERT": str(cert),
         "COURSE_SSL_KEY": str(key),
@@ -200,9 +215,9 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         except subprocess.TimeoutExpired:
             os.killpg(hub.pid, signal.SIGKILL)
         log.close()
-        for name in room.students:
-            subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
-            subprocess.run(["userdel", "-r", name], capture_output=True)
+        for name in [*room.students, *room.extra_accounts]:
+            remove_account(name)
+        subprocess.run(["groupdel", GROUP], capture_output=True)
         reachable.__exit__(None, None, None)
         if previous_bundle is None:
             os.environ.pop("REQUESTS_CA_BUNDLE", None)
