@@ -235,3 +235,13 @@ EXACT_REL_TOL = 1e-6
 def exact(value: float, expected: float) -> bool:
     """정밀도를 말하지 않은 문제: 계산 결과와 같은가(float64든 float32든 계산 오차까지만 허용)."""
     return math.isclose(value, expected, rel_tol=EXACT_REL_TOL, abs_tol=1e-9)
+
+
+def near_exact_message(value: float, expected: float) -> str | None:
+    """정밀도를 말하지 않은 문제에서 정답에 가깝지만(1% 이내) 정확하지 않은 값이면 그 사실을 알려 주는 안내."""
+    if abs(value - expected) <= 0.01 * max(abs(expected), 1.0):
+        return (
+            f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {value:.10g}). 이 문제는 어림하거나 반올림하지 않은 "
+            "정확한 값을 묻습니다: 계산 결과를 그대로 넣으세요."
+        )
+    return None

@@ -24,7 +24,7 @@ from helpers.exercises.coding import (
     returns_several,
     time_limit,
 )
-from helpers.exercises.core import Exercise, as_integer, close, exact
+from helpers.exercises.core import Exercise, as_integer, close, exact, near_exact_message
 from helpers.exercises.core import as_number as _number
 from helpers.korean import josa
 
@@ -115,14 +115,7 @@ q1 = Exercise(
 _exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
-def _near_exact(value: float, expected: float) -> str | None:
-    """정답에 가깝지만(1% 이내) 정확하지 않은 값이면 기대하는 정밀도를 알려 주는 안내."""
-    if abs(value - expected) <= 0.01 * max(abs(expected), 1.0):
-        return (
-            f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {value:.10g}). 이 문제는 어림하거나 반올림하지 않은 "
-            "정확한 값을 묻습니다: 계산 결과를 그대로 넣으세요."
-        )
-    return None
+_near_exact = near_exact_message  # core: 과정 전체가 같은 안내
 
 
 def _check_neuron(answer: Any) -> str | None:
