@@ -63,11 +63,11 @@ def test_an_earlier_collection_is_never_overwritten(homes: Path, tmp_path: Path)
     dest = tmp_path / "collected"
     assert _run(homes, dest, "--name", "week03", "--lesson", LESSON) == 0
     first = (dest / "week03" / "student1" / LESSON).read_bytes()
-    (homes / "student1/dl-course/notebooks" / LESSON).write_text(_notebook("마감 뒤에 고침"), encoding="utf-8")
+    (homes / "student1/dl-course/notebooks" / LESSON).write_text(_notebook("마감 뒤에 다시 저장한 풀이"), encoding="utf-8")
     assert _run(homes, dest, "--name", "week03", "--lesson", LESSON) == 1
     assert (dest / "week03" / "student1" / LESSON).read_bytes() == first
     assert _run(homes, dest, "--name", "week03-late", "--lesson", LESSON) == 0
-    assert "마감 뒤에 고침" in (dest / "week03-late" / "student1" / LESSON).read_text(encoding="utf-8")
+    assert "마감 뒤에 다시 저장한 풀이" in (dest / "week03-late" / "student1" / LESSON).read_text(encoding="utf-8")
 
 
 def test_all_notebooks_when_no_lesson_is_named(homes: Path, tmp_path: Path) -> None:
