@@ -18,11 +18,9 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
+import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +30,10 @@ import requests
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import classroom_scenario as cs  # noqa: E402
+
 CHART = ROOT.parent / "shared" / "z2jh-4.4.0"
 VALUES = ROOT / "classroom" / "z2jh-values.yaml"
 HUB_VENV = ROOT / "_build" / "z2jh-hub"
@@ -122,12 +124,6 @@ def test_the_instructor_page_gives_complete_helm_commands() -> None:
 # 값 파일의 hub.config로 띄운 진짜 허브
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def _hub(instructor_password: str) -> Iterator[str]:
     """z2jh의 허브가 하듯 hub.config를 설정 절마다 넣고 hub.extraConfig를 이름 순서로 실행한 허브."""
@@ -141,7 +137,7 @@ def _hub(instructor_password: str) -> Iterator[str]:
     ).stdout.strip()  # fmt: skip
     hub = _values()["hub"]
     state = Path(tempfile.mkdtemp(prefix="dl-z2jh-"))
-    port, api_port = _free_port(), _free_port()
+    port, api_port = cs._free_port(), cs._free_port()
     config = state / "jupyterhub_config.py"
     config.write_text(
         "import json\n"
@@ -150,7 +146,7 @@ def _hub(instructor_password: str) -> Iterator[str]:
         "    c[section].update(settings)\n"
         f"for name, code in sorted(json.loads({json.dumps(json.dumps(hub['extraConfig']))}).items()):\n"
         "    exec(compile(code, f'extraConfig.{name}', 'exec'), {'c': c})\n"
-        f"c.JupyterHub.ip = '127.0.0.1'\nc.JupyterHub.port = {port}\nc.JupyterHub.hub_port = {_free_port()}\n"
+        f"c.JupyterHub.ip = '127.0.0.1'\nc.JupyterHub.port = {port}\nc.JupyterHub.hub_port = {cs._free_port()}\n"
         f"c.JupyterHub.db_url = 'sqlite:///{state}/jupyterhub.sqlite'\n"
         f"c.JupyterHub.cookie_secret_file = '{state}/cookie_secret'\n"
         f"c.ConfigurableHTTPProxy.command = ['{proxy}']\n"
@@ -165,44 +161,21 @@ def _hub(instructor_password: str) -> Iterator[str]:
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{url}/hub/api/", timeout=2).ok:
-                    break
-            if process.poll() is not None:
-                break
-            time.sleep(0.3)
-        else:
-            pass
-        if process.poll() is not None or not requests.get(f"{url}/hub/api/", timeout=5).ok:
-            raise RuntimeError("허브가 뜨지 않습니다:\n" + (state / "hub.log").read_text(errors="replace")[-3000:])
+        cs._wait_for(lambda: process.poll() is None and requests.get(f"{url}/hub/api/", timeout=2).ok, 60,
+                     "허브가 뜨지 않습니다", state / "hub.log")  # fmt: skip
         yield url
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+        cs.stop_process_group(process)
         log.close()
         shutil.rmtree(state, ignore_errors=True)
 
 
-def _form(session: requests.Session, url: str, page: str, fields: dict[str, str]) -> requests.Response:
-    text = session.get(f"{url}/hub/{page}", timeout=10).text
-    xsrf = session.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', text).group(1)
-    return session.post(f"{url}/hub/{page}", data={**fields, "_xsrf": xsrf}, allow_redirects=False, timeout=30)
-
-
 def _login(url: str, name: str, password: str) -> requests.Session | None:
-    session = requests.Session()
-    reply = _form(session, url, "login", {"username": name, "password": password})
-    return session if reply.status_code == 302 and "jupyterhub-session-id" in session.cookies else None
+    return cs.form_login(url, name, password)
 
 
 def _sign_up(url: str, name: str, password: str) -> None:
-    _form(requests.Session(), url, "signup",
+    cs.post_form(requests.Session(), url, "signup",
           {"username": name, "signup_password": password, "signup_password_confirmation": password})  # fmt: skip
 
 

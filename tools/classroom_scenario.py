@@ -208,12 +208,7 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         for name in room.students:
             with contextlib.suppress(Exception):
                 requests.delete(f"{room.api}/users/{name}/server", headers=room.headers(), timeout=30)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(hub.pid, signal.SIGTERM)
-        try:
-            hub.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(hub.pid, signal.SIGKILL)
+        stop_process_group(hub)
         log.close()
         for name in [*room.students, *room.extra_accounts]:
             remove_account(name)
@@ -225,6 +220,16 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
             os.environ["REQUESTS_CA_BUNDLE"] = previous_bundle
         if os.environ.get("KEEP_CLASSROOM") != "1":  # 문제를 살펴보려면 KEEP_CLASSROOM=1
             shutil.rmtree(base, ignore_errors=True)
+
+
+def stop_process_group(process: subprocess.Popen[bytes]) -> None:
+    """``start_new_session=True``로 띄운 허브와 그 자식(프록시, 학생 서버)을 멈춘다: TERM, 20초 뒤 KILL."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 def _self_signed_certificate(base: Path) -> tuple[Path, Path]:
@@ -280,15 +285,20 @@ def login_with_password(room: Classroom, name: str, password: str) -> bool:
 def login_session(room: Classroom, name: str, password: str | None = None) -> requests.Session | None:
     """로그인 화면의 양식으로 로그인한 브라우저 세션(쿠키). 실패하면 ``None``."""
     password = room.passwords[name] if password is None else password
+    return form_login(room.url, name, password)
+
+
+def post_form(session: requests.Session, url: str, page: str, fields: dict[str, str]) -> requests.Response:
+    """허브의 양식 페이지(login, signup 등)를 열어 XSRF 값을 받고 양식을 보낸다(브라우저가 하는 그대로)."""
+    text = session.get(f"{url}/hub/{page}", timeout=10).text
+    xsrf = session.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', text).group(1)
+    return session.post(f"{url}/hub/{page}", data={**fields, "_xsrf": xsrf}, allow_redirects=False, timeout=30)
+
+
+def form_login(url: str, name: str, password: str) -> requests.Session | None:
+    """``url``의 허브에 로그인 양식으로 들어간 세션. 실패하면 ``None``."""
     session = requests.Session()
-    page = session.get(f"{room.url}/hub/login", timeout=10)
-    xsrf = session.cookies.get("_xsrf") or re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
-    reply = session.post(
-        f"{room.url}/hub/login",
-        data={"username": name, "password": password, "_xsrf": xsrf},
-        allow_redirects=False,
-        timeout=30,
-    )
+    reply = post_form(session, url, "login", {"username": name, "password": password})
     ok = reply.status_code == 302 and "jupyterhub-session-id" in session.cookies
     return session if ok else None
 
