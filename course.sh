@@ -60,17 +60,35 @@ PY
     fi
 fi
 
-stamp="$VENV/.course-installed"
-want=$(cat requirements.txt constraints.txt pyproject.toml | "$VENV/bin/python" -c \
-    "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())")
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    echo "패키지 설치 중 (처음에는 몇 분 걸립니다) ..."
-    start=$(date +%s)
-    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
-    "$VENV/bin/python" -m pip check
-    echo "$want" > "$stamp"
-    echo "설치 완료: $(( $(date +%s) - start )) 초"
-fi
+# 학생(lab)은 requirements.txt만, 강의를 만드는 명령(test, refresh, book)은 requirements-dev.txt(학생 환경 +
+# 강의실 서버 + 시험·웹 사이트 도구)를 설치한다. 설치한 파일들의 해시를 적어 두고, 바뀌었을 때만 다시 설치한다.
+install() {  # install <requirements 파일> <해시에 넣을 파일들...>
+    local file=$1 stamp="$VENV/.course-installed-$(basename "$1" .txt)" want
+    shift
+    want=$(cat "$@" | "$VENV/bin/python" -c \
+        "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())")
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        echo "패키지 설치 중 (처음에는 몇 분 걸립니다) ..."
+        start=$(date +%s)
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$file"
+        "$VENV/bin/python" -m pip check
+        echo "$want" > "$stamp"
+        echo "설치 완료: $(( $(date +%s) - start )) 초"
+    fi
+}
+student_files=(requirements.txt constraints.txt pyproject.toml)
+dev_files=("${student_files[@]}" requirements-dev.txt classroom/requirements.txt)
+case "${1:-lab}" in
+    lab)
+        # 개발 환경을 이미 설치했으면 학생 환경도 들어 있다
+        if [ ! -f requirements-dev.txt ] || [ "$(cat "$VENV/.course-installed-requirements-dev" 2>/dev/null)" != \
+             "$(cat "${dev_files[@]}" 2>/dev/null | "$VENV/bin/python" -c \
+                "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())")" ]; then
+            install requirements.txt "${student_files[@]}"
+        fi
+        ;;
+    *) install requirements-dev.txt "${dev_files[@]}" ;;
+esac
 
 # 시험과 노트북 재실행은 이 컴퓨터의 기록(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정, fontconfig
 # 캐시)에 결과가 달라지지 않도록, 실행마다 새로 만든 빈 폴더를 캐시와 설정 자리로 쓴다(몇 초 걸린다).

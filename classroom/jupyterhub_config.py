@@ -1,9 +1,7 @@
 """강의실용 JupyterHub 설정: 학생마다 자기 계정과 홈 폴더, 함께 쓰는 읽기 전용 데이터, 학생별 스레드 제한.
 
-한 대의 서버(학생 30~60명)에서 쓰는 설정이다. 실행(서버 관리자, root):
-
-    sudo COURSE_VENV=/opt/dl-course/.venv COURSE_DATA_DIR=/srv/dl-course/data \\
-        /opt/dl-course/.venv/bin/jupyterhub -f classroom/jupyterhub_config.py
+서버 한 대에서 쓰는 설정이다(학생 수는 classroom/README.md의 표). root로 실행하며, 보통은 systemd 서비스
+classroom/dl-course-hub.service가 /etc/dl-course/hub.env의 환경 변수로 띄운다(classroom/README.md 2절).
 
 학생은 서버의 시스템 계정(PAM)으로 로그인하고, 그 계정의 권한으로 자기 홈 폴더에서 JupyterLab을 쓴다.
 강의 자료는 nbgitpuller 링크로 받는다(classroom/README.md). 100명이 넘는 수업은 같은 설정을 Zero to JupyterHub
@@ -20,7 +18,9 @@
                        둘을 주면 허브가 직접 HTTPS로만 받는다. 127.0.0.1이 아닌 주소로 열 때는 반드시 준다.
     COURSE_SPAWNER     localprocess(기본) 또는 systemd(메모리·CPU 제한을 cgroup으로 강제, jupyterhub-systemdspawner 필요).
     COURSE_THREADS     학생 한 명의 커널이 쓰는 계산 스레드 수(기본 1).
-    COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 3G, 1.0). systemd 스포너가 강제한다.
+    COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 3G, 1.0). systemd 스포너만 강제한다.
+    COURSE_KERNEL_CULL_TIMEOUT  계산하지 않는 커널을 끄기까지의 초(기본 3600). 0이면 끄지 않는다.
+    COURSE_CULL_TIMEOUT         쓰지 않는 학생 서버를 멈추기까지의 초(기본 7200, jupyterhub-idle-culler). 0이면 멈추지 않는다.
 """
 
 from __future__ import annotations
@@ -113,11 +113,29 @@ c.Spawner.environment = {
     "TF_NUM_INTEROP_THREADS": threads,
     "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
 }
-# 오래 쉬는 서버를 정리해 자원을 돌려받는다(jupyterhub-idle-culler를 설치했을 때).
-if os.environ.get("COURSE_CULL_IDLE", "") == "1":
-    c.JupyterHub.services = [
-        {"name": "idle-culler", "command": [str(venv / "bin" / "python"), "-m", "jupyterhub_idle_culler", "--timeout=3600"]}
+# 쉬는 커널과 서버를 정리해 메모리를 돌려받는다(TensorFlow를 불러온 커널 하나가 약 0.9 GB를 쥐고 있다).
+# 커널: 아무 계산도 하지 않은 채 COURSE_KERNEL_CULL_TIMEOUT초(기본 1시간)가 지나면, 브라우저 탭이 열려 있어도 끈다.
+#       노트북 파일은 그대로이고, 학생은 셀을 처음부터 다시 실행하면 된다.
+# 서버: 허브가 본 마지막 활동에서 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 멈춘다.
+#       홈 폴더의 파일은 그대로이고, 다시 로그인하면 새로 뜬다. 0이면 끄지 않는다.
+kernel_timeout = int(os.environ.get("COURSE_KERNEL_CULL_TIMEOUT", "3600"))
+if kernel_timeout > 0:
+    c.Spawner.args += [
+        f"--MappingKernelManager.cull_idle_timeout={kernel_timeout}",
+        f"--MappingKernelManager.cull_interval={min(300, max(5, kernel_timeout // 4))}",
+        "--MappingKernelManager.cull_connected=True",
     ]
+server_timeout = int(os.environ.get("COURSE_CULL_TIMEOUT", "7200"))
+if server_timeout > 0:
+    c.JupyterHub.services = [
+        {
+            "name": "idle-culler",
+            "command": [
+                str(venv / "bin" / "python"), "-m", "jupyterhub_idle_culler",
+                f"--timeout={server_timeout}", f"--cull-every={min(600, max(5, server_timeout // 4))}",
+            ],
+        }
+    ]  # fmt: skip
     c.JupyterHub.load_roles = [
         {"name": "idle-culler", "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
          "services": ["idle-culler"]},

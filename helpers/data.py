@@ -366,3 +366,50 @@ def verify_data_files(*, download: bool = True) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def install_into(folder: Path) -> list[Path]:
+    """강의실 서버의 공유 데이터 폴더를 채운다: 여섯 파일을 확인(없으면 내려받기)한 뒤 ``folder``에 복사한다.
+
+    파일은 :func:`fetch_all`이 찾는 그대로(``data_dir()``에 있으면 그것, 없으면 고정 주소에서 내려받아 sha256 확인)
+    가져오고, 복사한 파일의 sha256을 다시 확인한다. 폴더는 0755, 파일은 0644(모두 읽기만 한다)로 둔다.
+    """
+    import shutil
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    copied = []
+    for source in fetch_all(list(FILES)):
+        target = folder / source.name
+        if target.resolve() != source.resolve():
+            shutil.copyfile(source, target)
+        if sha256_of(target) != FILES[source.name].sha256:
+            raise DataFileError(f"복사한 파일의 sha256이 다릅니다: {target} / checksum mismatch after copying")
+        target.chmod(0o644)
+        copied.append(target)
+    folder.chmod(0o755)
+    return copied
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.data --into 폴더``: 강의실 서버의 공유 데이터 폴더를 채운다(classroom/README.md)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.data",
+        description="강의 데이터 여섯 파일을 확인(없으면 내려받기)해 한 폴더에 둔다. / Put the six verified data files in a folder.",
+    )
+    parser.add_argument("--into", type=Path, required=True, help="파일을 둘 폴더(예: /srv/dl-course/data)")
+    args = parser.parse_args(argv)
+    try:
+        copied = install_into(args.into)
+    except DataFileError as err:
+        print(err)
+        return 1
+    for path in copied:
+        print(f"✅ {path} ({path.stat().st_size:,} bytes, sha256 확인)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

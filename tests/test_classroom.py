@@ -182,6 +182,33 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
     assert elapsed < 300, f"강의실 시험이 {elapsed:.0f}초 걸렸습니다(5분 안이어야 합니다)"
 
 
+def test_idle_kernels_and_servers_are_culled() -> None:
+    """쉬는 커널은 서버 안에서, 쉬는 서버는 jupyterhub-idle-culler가 정리한다(기본 1시간, 2시간을 짧게 줄여 확인)."""
+    _requirements_or_skip()
+    env = {"COURSE_KERNEL_CULL_TIMEOUT": "10", "COURSE_CULL_TIMEOUT": "30"}
+    with cs.classroom(1, prefix="dlidle", group="dlidle-class", env=env) as room:
+        name = room.students[0]
+        assert cs.login(room, name)
+        cs.start_server(room, name)
+        kernel = cs.new_kernel(room, name)
+        assert asyncio.run(cs._execute(room, name, kernel, ["x = 1"])) == []
+        started = time.perf_counter()
+        cs._wait_for(lambda: kernel not in cs.kernels_of(room, name), 60, "쉬는 커널이 정리되지 않았습니다", room.base / "hub.log")
+        kernel_seconds = time.perf_counter() - started
+        assert kernel_seconds >= 5, f"커널이 {kernel_seconds:.0f}초 만에 꺼졌습니다(10초 동안 쉰 뒤여야 합니다)"
+
+        def server_gone() -> bool:
+            user = cs.requests.get(f"{room.api}/users/{name}", headers=room.headers(), timeout=10).json()
+            return "" not in user.get("servers", {})
+
+        cs._wait_for(server_gone, 120, "쉬는 서버가 멈추지 않았습니다", room.base / "hub.log")
+        log = (room.base / "hub.log").read_text(encoding="utf-8", errors="replace")
+        assert f"Culling server {name}" in log, "서버를 멈춘 것이 idle-culler가 아닙니다"
+        # 홈 폴더의 파일은 그대로이고, 다시 로그인하면 서버가 새로 뜬다
+        assert cs.login(room, name)
+        cs.start_server(room, name)
+
+
 def _load_config(**env: str) -> object:
     import tempfile
 
@@ -223,6 +250,13 @@ def test_config_limits_each_student_and_shares_the_data_read_only() -> None:
     assert config.Authenticator.allow_existing_users is False and config.Authenticator.admin_users == {"instructor"}
     assert config.JupyterHub.cleanup_servers is False
     assert config.Spawner.disable_user_config is True
+    # 쉬는 커널(1시간)과 서버(2시간)를 정리한다: 커널은 탭이 열려 있어도, 서버는 jupyterhub-idle-culler가
+    assert "--MappingKernelManager.cull_idle_timeout=3600" in config.Spawner.args
+    assert "--MappingKernelManager.cull_connected=True" in config.Spawner.args
+    culler = next(service for service in config.JupyterHub.services if service["name"] == "idle-culler")
+    assert culler["command"][1:3] == ["-m", "jupyterhub_idle_culler"] and "--timeout=7200" in culler["command"]
+    never = _load_config(COURSE_CULL_TIMEOUT="0", COURSE_KERNEL_CULL_TIMEOUT="0")
+    assert not any("cull" in arg for arg in never.Spawner.args) and "services" not in never.JupyterHub
     # 메모리와 CPU를 강제하는 스포너를 고르면 그 스포너가 같은 상한을 쓴다
     systemd = _load_config(COURSE_SPAWNER="systemd", COURSE_MEM_LIMIT="2G")
     assert systemd.JupyterHub.spawner_class == "systemdspawner.SystemdSpawner"

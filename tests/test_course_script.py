@@ -22,6 +22,9 @@ def course_copy(tmp_path: Path) -> Path:
     (tmp_path / "requirements.txt").write_text(
         "pip\n", encoding="utf-8"
     )  # 이미 있는 것: 내려받지 않는다
+    (tmp_path / "requirements-dev.txt").write_text("-r requirements.txt\n", encoding="utf-8")
+    (tmp_path / "classroom").mkdir()
+    (tmp_path / "classroom" / "requirements.txt").write_text("", encoding="utf-8")
     (tmp_path / "constraints.txt").write_text("", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
     return tmp_path

@@ -14,8 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.\-]+)$")
 REQUIRED = {
     "jupyterlab", "tensorflow", "keras", "numpy", "pandas", "matplotlib", "seaborn",
-    "scikit-learn", "nbval", "pytest", "ipykernel", "ipywidgets", "koreanize-matplotlib", "ruff",
+    "scikit-learn", "nbval", "pytest", "ipykernel", "ipywidgets", "koreanize-matplotlib",
 }  # fmt: skip
+# 학생 환경에 들어가면 안 되는 것: 시험·웹 사이트 도구(requirements-dev.txt)와 강의실 서버(classroom/requirements.txt)
+NOT_FOR_STUDENTS = {"ruff", "mkdocs", "mkdocs-material", "mkdocs-jupyter", "selenium", "jupyterhub", "nbgitpuller",
+                    "jupyterhub-systemdspawner", "jupyterhub-idle-culler"}  # fmt: skip
+OTHER_REQUIREMENTS = ("requirements-dev.txt", "classroom/requirements.txt")
 
 
 def _pins(lines: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -49,6 +53,18 @@ def test_requirements_pin_every_package_exactly() -> None:
     pins, other = requirements()
     assert REQUIRED <= set(pins), f"고정되지 않은 패키지: {REQUIRED - set(pins)}"
     assert sorted(other) == ["-c constraints.txt", "-e ."], other
+    for name in OTHER_REQUIREMENTS:
+        _, other = _pins((ROOT / name).read_text(encoding="utf-8").splitlines())
+        assert all(line.startswith(("-r ", "-c ")) for line in other), (name, other)
+
+
+def test_students_install_only_what_the_lessons_need() -> None:
+    pins, _ = requirements()
+    assert not NOT_FOR_STUDENTS & set(pins), NOT_FOR_STUDENTS & set(pins)
+    tools = {}
+    for name in OTHER_REQUIREMENTS:
+        tools.update(_pins((ROOT / name).read_text(encoding="utf-8").splitlines())[0])
+    assert NOT_FOR_STUDENTS <= set(tools), NOT_FOR_STUDENTS - set(tools)
 
 
 def test_environment_yml_agrees_with_requirements() -> None:
@@ -64,9 +80,16 @@ def test_environment_yml_cannot_be_blocked_by_the_anaconda_terms_prompt() -> Non
     assert env["channels"] == ["conda-forge", "nodefaults"]
 
 
+def all_pins() -> dict[str, str]:
+    pins, _ = requirements()
+    for name in OTHER_REQUIREMENTS:
+        pins.update(_pins((ROOT / name).read_text(encoding="utf-8").splitlines())[0])
+    return pins
+
+
 def test_constraints_agree_with_requirements() -> None:
     constraints, _ = _pins((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines())
-    req_pins, _ = requirements()
+    req_pins = all_pins()
     for name, pinned in req_pins.items():
         assert constraints.get(name) == pinned, (
             f"{name}: constraints {constraints.get(name)} != {pinned}"
@@ -74,7 +97,7 @@ def test_constraints_agree_with_requirements() -> None:
 
 
 def test_installed_versions_are_the_pinned_ones() -> None:
-    pins, _ = requirements()
+    pins = all_pins()
     wrong = {name: (version(name), want) for name, want in pins.items() if version(name) != want}
     assert not wrong, f"설치된 버전이 고정 버전과 다릅니다(설치됨, 고정): {wrong}"
 

@@ -87,11 +87,11 @@ GROUP = "dlclass-test"  # 시험 동안만 있는 학생 그룹(classroom/README
 TEACHER = "dlteacher"  # 시험 동안만 있는 강사(관리자) 계정: 학생 그룹에는 없다
 
 
-def make_account(name: str, *, student: bool = True) -> str:
+def make_account(name: str, *, student: bool = True, group: str = GROUP) -> str:
     """시스템 계정을 만들고(홈 0700) 비밀번호를 돌려준다. 학생이면 학생 그룹에 넣는다."""
     with contextlib.suppress(subprocess.CalledProcessError):
         _run("userdel", "-r", name)
-    _run("useradd", "--create-home", "--shell", "/bin/bash", *(["-G", GROUP] if student else []), name)
+    _run("useradd", "--create-home", "--shell", "/bin/bash", *(["-G", group] if student else []), name)
     Path(pwd.getpwnam(name).pw_dir).chmod(0o700)  # 다른 학생이 들어올 수 없다
     password = secrets.token_urlsafe(12)
     _run("chpasswd", input=f"{name}:{password}\n")
@@ -103,10 +103,10 @@ def remove_account(name: str) -> None:
     subprocess.run(["userdel", "-r", name], capture_output=True)
 
 
-def _make_students(n: int, prefix: str) -> dict[str, str]:
-    subprocess.run(["groupdel", GROUP], capture_output=True)
-    _run("groupadd", GROUP)
-    return {f"{prefix}{i}": make_account(f"{prefix}{i}") for i in range(1, n + 1)}
+def _make_students(n: int, prefix: str, group: str) -> dict[str, str]:
+    subprocess.run(["groupdel", group], capture_output=True)
+    _run("groupadd", group)
+    return {f"{prefix}{i}": make_account(f"{prefix}{i}", group=group) for i in range(1, n + 1)}
 
 
 def _make_repo(base: Path) -> Path:
@@ -141,14 +141,18 @@ def _instructor_update(base: Path, bare: Path) -> None:
 
 
 @contextlib.contextmanager
-def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classroom]:
-    """허브를 띄우고 학생 계정을 만든다. 끝나면 허브, 학생 서버, 계정, 폴더를 모두 지운다."""
+def classroom(
+    n_students: int = 5, prefix: str = "dlstudent", group: str = GROUP, env: dict[str, str] | None = None
+) -> Iterator[Classroom]:
+    """허브를 띄우고 학생 계정(``prefix``1, 2, …, 그룹 ``group``)을 만든다. ``env``는 허브 설정의 환경 변수에 더한다.
+
+    끝나면 허브, 학생 서버, 계정, 폴더를 모두 지운다."""
     proxy = find_proxy()
     if proxy is None:
         raise RuntimeError("configurable-http-proxy가 없습니다: npm install configurable-http-proxy")
     base = Path(tempfile.mkdtemp(prefix="dl-classroom-"))
     base.chmod(0o755)
-    passwords = _make_students(n_students, prefix)
+    passwords = _make_students(n_students, prefix, group)
     data_dir = base / "data"
     data_dir.mkdir()
     for name in DATA_FILES:
@@ -165,9 +169,10 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
     gitconfig.chmod(0o644)
     extra = base / "test_config.py"
     extra.write_text(
-        f"c.JupyterHub.services = [{{'name': 'classroom-test', 'api_token': {token!r}}}]\n"
-        "c.JupyterHub.load_roles = [{'name': 'classroom-test', 'services': ['classroom-test'],\n"
-        "  'scopes': ['admin:users', 'admin:servers', 'access:servers', 'list:users', 'read:users']}]\n"
+        # 설정이 이미 넣은 서비스(쉬는 서버를 멈추는 idle-culler)에 시험용 서비스를 더한다(append는 합쳐진다)
+        f"c.JupyterHub.services.append({{'name': 'classroom-test', 'api_token': {token!r}}})\n"
+        "c.JupyterHub.load_roles.append({'name': 'classroom-test', 'services': ['classroom-test'],\n"
+        "  'scopes': ['admin:users', 'admin:servers', 'access:servers', 'list:users', 'read:users']})\n"
         "c.Spawner.args.append('--ServerApp.terminals_enabled=False')\n"
         # 시험용 강의 저장소는 root 소유의 로컬 폴더다: 학생 계정의 git이 믿도록 한다(실제 수업은 https 저장소).
         f"c.Spawner.environment.update({{'GIT_CONFIG_GLOBAL': {str(gitconfig)!r}}})\n",
@@ -181,12 +186,13 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         "COURSE_STATE_DIR": str(state),
         "COURSE_HUB_PORT": str(port),
         "COURSE_CHP": proxy,
-        "COURSE_STUDENT_GROUP": GROUP,
+        "COURSE_STUDENT_GROUP": group,
         "COURSE_ADMINS": TEACHER,
         "COURSE_HUB_EXTRA_CONFIG": str(extra),
         "COURSE_SSL_CERT": str(cert),
         "COURSE_SSL_KEY": str(key),
         "CONFIGPROXY_API_PORT": str(_free_port()),
+        **(env or {}),
     }
     log = (base / "hub.log").open("wb")
     hub = subprocess.Popen(
@@ -212,7 +218,7 @@ def classroom(n_students: int = 5, prefix: str = "dlstudent") -> Iterator[Classr
         log.close()
         for name in [*room.students, *room.extra_accounts]:
             remove_account(name)
-        subprocess.run(["groupdel", GROUP], capture_output=True)
+        subprocess.run(["groupdel", group], capture_output=True)
         reachable.__exit__(None, None, None)
         if previous_bundle is None:
             os.environ.pop("REQUESTS_CA_BUNDLE", None)
@@ -482,7 +488,22 @@ def kernel_pids(name: str) -> list[int]:
     return found
 
 
-async def run_together(room: Classroom, names: list[str]) -> dict[str, tuple[float, list[str]]]:
-    """학생들이 동시에 01 노트북 전체를 실행한다. 학생마다 (걸린 시간, 오류)."""
-    results = await asyncio.gather(*(asyncio.wait_for(run_lesson(room, name), 300) for name in names))
+async def run_together(
+    room: Classroom, names: list[str], notebook: str = LESSON, timeout: float = 300
+) -> dict[str, tuple[float, list[str]]]:
+    """학생들이 동시에 노트북(기본 01) 전체를 실행한다. 학생마다 (걸린 시간, 오류)."""
+    results = await asyncio.gather(*(asyncio.wait_for(run_lesson(room, name, notebook), timeout) for name in names))
     return dict(zip(names, results, strict=True))
+
+
+def kernels_of(room: Classroom, name: str) -> list[str]:
+    """학생 서버에서 돌고 있는 커널의 id들."""
+    reply = requests.get(f"{room.url}/user/{name}/api/kernels", headers=room.headers(), timeout=30)
+    reply.raise_for_status()
+    return [kernel["id"] for kernel in reply.json()]
+
+
+def shutdown_kernels(room: Classroom, name: str) -> None:
+    """학생의 커널을 모두 끈다(서버는 그대로)."""
+    for kernel in kernels_of(room, name):
+        requests.delete(f"{room.url}/user/{name}/api/kernels/{kernel}", headers=room.headers(), timeout=60)
