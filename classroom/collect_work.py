@@ -98,17 +98,36 @@ def collect(homes: list[Path], relative: str, lessons: list[str], destination: P
     return entries
 
 
+def group_homes(group: str) -> list[Path]:
+    """Unix 그룹 ``group``의 구성원(보조 그룹으로 넣은 학생과 그 그룹이 주 그룹인 계정)의 홈 폴더."""
+    import grp
+    import pwd
+
+    try:
+        entry = grp.getgrnam(group)
+    except KeyError:
+        return []
+    names = set(entry.gr_mem) | {user.pw_name for user in pwd.getpwall() if user.pw_gid == entry.gr_gid}
+    return [Path(pwd.getpwnam(name).pw_dir) for name in sorted(names)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="학생들의 노트북 모으기 (collect students' notebooks)")
     parser.add_argument("--name", required=True, help="이번에 모은 것의 이름(예: week03). 이미 있으면 멈춘다.")
     parser.add_argument("--lesson", action="append", default=[], help="모을 노트북 파일 이름(여러 번 줄 수 있다). 없으면 전부.")
-    parser.add_argument("--homes", default="/home/student*", help="학생 홈 폴더의 glob (기본 /home/student*)")
+    parser.add_argument("--group", default="dl-students", help="학생 그룹: 그 구성원의 홈 폴더를 모은다(기본 dl-students)")
+    parser.add_argument("--homes", help="그룹 대신 학생 홈 폴더의 glob(예: /home/student*)")
     parser.add_argument("--relative", default="dl-course/notebooks", help="홈 안에서 노트북이 있는 폴더")
     parser.add_argument("--dest", default="/srv/dl-course/collected", help="모은 것을 둘 폴더")
     args = parser.parse_args(argv)
-    homes = sorted(Path(p) for p in glob.glob(args.homes) if Path(p).is_dir())
+    if args.homes:
+        homes = sorted(Path(p) for p in glob.glob(args.homes) if Path(p).is_dir())
+        where = args.homes
+    else:
+        homes = sorted(home for home in group_homes(args.group) if home.is_dir())
+        where = f"그룹 {args.group}"
     if not homes:
-        print(f"학생 홈 폴더를 찾지 못했습니다: {args.homes} / no student homes found", file=sys.stderr)
+        print(f"학생 홈 폴더를 찾지 못했습니다: {where} / no student homes found", file=sys.stderr)
         return 2
     try:
         entries = collect(homes, args.relative, args.lesson, Path(args.dest) / args.name)

@@ -18,7 +18,7 @@ classroom/dl-course-hub.service가 /etc/dl-course/hub.env의 환경 변수로 �
                        둘을 주면 허브가 직접 HTTPS로만 받는다. 127.0.0.1이 아닌 주소로 열 때는 반드시 준다.
     COURSE_SPAWNER     localprocess(기본) 또는 systemd(메모리·CPU 제한을 cgroup으로 강제, jupyterhub-systemdspawner 필요).
     COURSE_THREADS     학생 한 명의 커널이 쓰는 계산 스레드 수(기본 1).
-    COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 3G, 1.0). systemd 스포너만 강제한다.
+    COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 4G, 1.0). systemd 스포너만 강제한다.
     COURSE_KERNEL_CULL_TIMEOUT  계산하지 않는 커널을 끄기까지의 초(기본 3600). 0이면 끄지 않는다.
     COURSE_CULL_TIMEOUT         쓰지 않는 학생 서버를 멈추기까지의 초(기본 7200, jupyterhub-idle-culler). 0이면 멈추지 않는다.
 """
@@ -100,7 +100,8 @@ c.Spawner.default_url = "/lab"
 c.Spawner.notebook_dir = "~"
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 180
-c.Spawner.mem_limit = os.environ.get("COURSE_MEM_LIMIT", "3G")
+# 기본 4G: 노트북 세 개(01, 05, 07)를 실행해 둔 학생 한 명이 3.4 GB를 썼다(results/classroom.json).
+c.Spawner.mem_limit = os.environ.get("COURSE_MEM_LIMIT", "4G")
 c.Spawner.cpu_limit = float(os.environ.get("COURSE_CPU_LIMIT", "1.0"))
 c.Spawner.environment = {
     # 데이터는 한 번만 두고 함께 쓴다: helpers의 로더가 이 폴더를 먼저 본다(읽기 전용이라 학생이 바꿀 수 없다).
@@ -113,7 +114,7 @@ c.Spawner.environment = {
     "TF_NUM_INTEROP_THREADS": threads,
     "PATH": f"{venv / 'bin'}:/usr/local/bin:/usr/bin:/bin",
 }
-# 쉬는 커널과 서버를 정리해 메모리를 돌려받는다(TensorFlow를 불러온 커널 하나가 약 0.9 GB를 쥐고 있다).
+# 쉬는 커널과 서버를 정리해 메모리를 돌려받는다(TensorFlow를 불러온 커널 하나가 0.9~1.9 GB를 쥐고 있다).
 # 커널: 아무 계산도 하지 않은 채 COURSE_KERNEL_CULL_TIMEOUT초(기본 1시간)가 지나면, 브라우저 탭이 열려 있어도 끈다.
 #       노트북 파일은 그대로이고, 학생은 셀을 처음부터 다시 실행하면 된다.
 # 서버: 허브가 본 마지막 활동에서 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 멈춘다.

@@ -60,7 +60,7 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
             home = Path(pwd.getpwnam(name).pw_dir)
             copy = home / "dl-course" / "notebooks" / cs.LESSON
             assert copy.exists() and copy.stat().st_uid == pwd.getpwnam(name).pw_uid
-        assert "git-pull?repo=" in cs.link(room)
+        assert "git-pull?repo=" in cs.link(room) and "targetpath=dl-course" in cs.link(room)
 
         # 1-1. 학생은 Unix 그룹으로 정한다: 그룹에서 빼면 로그인할 수 없고, 허브를 다시 시작하지 않고 새 학생을 넣을 수 있다.
         #      강사(관리자)는 그룹 밖의 계정이고 관리 화면을 연다. 학생은 관리 화면을 열지 못한다.
@@ -72,6 +72,15 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
         room.extra_accounts.append(newcomer)
         room.passwords[newcomer] = cs.make_account(newcomer)
         assert cs.login_session(room, newcomer) is not None, "허브를 다시 시작하지 않고 넣은 학생이 로그인하지 못합니다"
+
+        # 1-2. 새 학생의 실제 경로(헤드리스 Chromium): 강사가 나눠 준 링크 → 로그인 화면 → 서버 시작 → nbgitpuller →
+        #      JupyterLab에서 01이 열리고, 메뉴의 '모든 셀 실행'으로 끝까지 오류 없이 실행된다(관리자 토큰을 쓰지 않는다)
+        browser_run = cs.student_runs_lesson_in_browser(room, newcomer, cs.link(room))
+        assert browser_run["opened"].startswith(f"{room.url}/user/{newcomer}/lab/tree/dl-course/notebooks/{cs.LESSON}")
+        assert browser_run["executed"] == browser_run["code_cells"] > 10, browser_run
+        assert browser_run["stderr_outputs"] == [], browser_run["stderr_outputs"]
+        copy = Path(pwd.getpwnam(newcomer).pw_dir) / "dl-course" / "notebooks" / cs.LESSON
+        assert copy.stat().st_uid == pwd.getpwnam(newcomer).pw_uid
         outsider = "dloutsider"
         room.extra_accounts.append(outsider)
         room.passwords[outsider] = cs.make_account(outsider, student=False)
@@ -155,9 +164,11 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
 
         # 6. 강사가 고쳐 올린 뒤 다시 받아도 학생이 고친 노트북은 그대로다
         mine = Path(pwd.getpwnam(names[0]).pw_dir) / "dl-course" / "notebooks" / cs.LESSON
-        edited = json.loads(mine.read_text(encoding="utf-8"))
-        edited["cells"].append({"cell_type": "markdown", "metadata": {}, "source": ["학생의 메모"]})
-        mine.write_text(json.dumps(edited, ensure_ascii=False), encoding="utf-8")
+        import nbformat
+
+        edited = nbformat.read(mine, as_version=4)  # JupyterLab이 저장하는 꼴(줄마다 하나)로 고쳐 저장한다
+        edited.cells.append(nbformat.v4.new_markdown_cell("학생의 메모"))
+        nbformat.write(edited, mine)
         cs._instructor_update(room.base, room.repo)
         assert cs.pull_course(room, names[0]) == "finished"
         assert "학생의 메모" in mine.read_text(encoding="utf-8"), "학생이 고친 노트북이 사라졌습니다"
@@ -237,7 +248,7 @@ def test_config_limits_each_student_and_shares_the_data_read_only() -> None:
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS"):
         assert environment[name] == "2", name
     assert config.JupyterHub.authenticator_class == "pam" and config.JupyterHub.ip == "127.0.0.1"
-    assert config.Spawner.mem_limit == "3G" and config.Spawner.cpu_limit == 1.0
+    assert config.Spawner.mem_limit == "4G" and config.Spawner.cpu_limit == 1.0
     # 바깥 주소로 열면서 인증서가 없으면 비밀번호가 평문으로 오가므로 시작하지 않는다
     with pytest.raises(SystemExit, match="COURSE_SSL_CERT"):
         _load_config(COURSE_HUB_IP="0.0.0.0")
@@ -271,5 +282,11 @@ def test_instructor_sizing_table_comes_from_the_measurement() -> None:
     data = load_result("classroom")["data"]
     readme = (ROOT / "classroom" / "README.md").read_text(encoding="utf-8")
     assert measure_classroom.sizing_table(data) in readme, "python tools/measure_classroom.py로 표를 다시 만드세요"
-    for key in ("server_start_seconds", "memory_mb_per_student", "lesson_seconds_alone", "lesson_seconds_together"):
-        assert f"{data[key]}" in readme, key
+    assert measure_classroom.measured_table(data) in readme, "잰 값 표가 results/classroom.json과 다릅니다"
+    # 학생 수는 표에서만 말한다: 다른 곳에 "30~60명"처럼 표와 어긋날 수 있는 수를 따로 적지 않는다
+    import re
+
+    elsewhere = readme.replace(measure_classroom.sizing_table(data), "")
+    elsewhere += (ROOT / "classroom" / "jupyterhub_config.py").read_text(encoding="utf-8")
+    claims = re.findall(r"\d+\s*~\s*\d+\s*명|\d+명 ?(?:까지|이상|이하|넘)", elsewhere)
+    assert claims == [], f"표 밖의 학생 수: {claims}"

@@ -92,3 +92,15 @@ def test_a_notebook_folder_linked_to_another_student_is_not_followed(homes: Path
 def test_no_student_homes_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert collect_work.main(["--homes", str(tmp_path / "nobody*"), "--dest", str(tmp_path), "--name", "x"]) == 2
     assert "학생 홈 폴더를 찾지 못했습니다" in capsys.readouterr().err
+
+
+def test_students_are_found_by_their_group(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """기본은 학생 그룹(add_students.py가 넣는 dl-students)의 구성원: 학번 같은 이름도 빠지지 않는다."""
+    import grp
+    import pwd
+
+    assert collect_work.group_homes("no-such-group-dl") == []
+    assert collect_work.main(["--group", "no-such-group-dl", "--dest", str(tmp_path), "--name", "x"]) == 2
+    assert "그룹 no-such-group-dl" in capsys.readouterr().err
+    root_group = grp.getgrgid(0).gr_name  # root가 주 그룹인 계정(root)의 홈이 나온다
+    assert Path(pwd.getpwuid(0).pw_dir) in collect_work.group_homes(root_group)

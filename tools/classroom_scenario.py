@@ -396,11 +396,16 @@ def pull_course(room: Classroom, name: str) -> str:
 
 
 def link(room: Classroom, notebook: str = LESSON) -> str:
-    """학생에게 나눠 줄 nbgitpuller 링크."""
-    query = urllib.parse.urlencode(
-        {"repo": str(room.repo), "branch": "main", "urlpath": f"lab/tree/dl-course/notebooks/{notebook}"}
+    """학생에게 나눠 줄 nbgitpuller 링크: classroom/README.md 3절의 꼴 그대로(자리 표시만 채운다)."""
+    page = (ROOT / "classroom" / "README.md").read_text(encoding="utf-8")
+    template = re.search(r"^https://<허브 주소>/hub/user-redirect/git-pull\?\S+$", page, flags=re.M)
+    assert template is not None, "classroom/README.md 3절에 nbgitpuller 링크의 꼴이 없습니다"
+    return (
+        template[0]
+        .replace("https://<허브 주소>", room.url)
+        .replace("<강의 저장소 주소>", urllib.parse.quote(str(room.repo), safe=""))
+        .replace(LESSON, notebook)
     )
-    return f"{room.url}/hub/user-redirect/git-pull?{query}"
 
 
 async def _execute(room: Classroom, name: str, kernel_id: str, codes: list[str], timeout: float = 600) -> list[str]:
@@ -507,3 +512,87 @@ def shutdown_kernels(room: Classroom, name: str) -> None:
     """학생의 커널을 모두 끈다(서버는 그대로)."""
     for kernel in kernels_of(room, name):
         requests.delete(f"{room.url}/user/{name}/api/kernels/{kernel}", headers=room.headers(), timeout=60)
+
+
+def _spki_hash(cert: Path) -> str:
+    """인증서 공개 키의 SPKI sha256(base64): Chromium이 이 인증서 하나만 믿게 한다(인증서 검사를 끄지 않는다)."""
+    public = _run("openssl", "x509", "-in", str(cert), "-pubkey", "-noout").stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=public.encode(), capture_output=True, check=True).stdout
+    import base64
+    import hashlib
+
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
+@contextlib.contextmanager
+def chromium(room: Classroom) -> Iterator[Any]:
+    """헤드리스 Chromium(Debian의 chromium, chromium-driver). 허브의 자체 서명 인증서 하나만 믿는다."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    profile = tempfile.mkdtemp(prefix="dl-chromium-")
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=ko-KR",
+                     f"--user-data-dir={profile}",
+                     f"--ignore-certificate-errors-spki-list={_spki_hash(room.base / 'hub-cert.pem')}"):  # fmt: skip
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _browser_wait(driver: Any, script: str, seconds: float, message: str) -> Any:
+    deadline = time.monotonic() + seconds
+    while True:
+        value = driver.execute_script(script)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{message} (현재 주소: {driver.current_url})")
+        time.sleep(0.5)
+
+
+def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: str) -> dict[str, Any]:
+    """학생이 하듯: 나눠 받은 링크를 열고, 로그인 화면에서 로그인하고, 열린 노트북에서 메뉴의 '모든 셀 실행'을 누른다.
+
+    관리자 토큰을 쓰지 않는다(브라우저의 쿠키만). 돌려주는 값: 연 노트북 주소, 코드 셀 수, 실행된 셀 수, 오류 출력."""
+    with chromium(room) as driver:
+        driver.get(handed_out_link)
+        _browser_wait(driver, "return document.querySelector('#username_input')", 60, "로그인 화면이 나오지 않았습니다")
+        driver.find_element("id", "username_input").send_keys(name)
+        driver.find_element("id", "password_input").send_keys(room.passwords[name])
+        driver.find_element("id", "login_submit").click()
+        # 로그인 → 서버 시작 → nbgitpuller가 강의를 받고 → JupyterLab이 노트북을 연다
+        _browser_wait(driver, "return document.querySelectorAll('.jp-Notebook .jp-CodeCell').length > 0", 240,
+                      "JupyterLab에서 노트북이 열리지 않았습니다")  # fmt: skip
+        opened = driver.current_url
+        _browser_wait(driver, "return document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=\"idle\"]')", 120,
+                      "커널이 준비되지 않았습니다")  # fmt: skip
+        # 메뉴에서 '모든 셀 실행'(notebook:run-all-cells)을 찾아 누른다(메뉴 이름은 인터페이스 언어에 따라 다르다)
+        clicked = False
+        for item in driver.find_elements("css selector", ".lm-MenuBar-item"):
+            item.click()
+            time.sleep(0.3)
+            targets = driver.find_elements("css selector", "li[data-command='notebook:run-all-cells']")
+            if targets:
+                targets[0].click()
+                clicked = True
+                break
+            item.click()
+        assert clicked, "메뉴에서 '모든 셀 실행'을 찾지 못했습니다"
+        codes = driver.execute_script("return document.querySelectorAll('.jp-Notebook .jp-CodeCell').length")
+        done = (
+            "const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')].map(p => p.textContent);"
+            "return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)) ? prompts.length : 0"
+        )
+        executed = _browser_wait(driver, done, 300, "모든 셀이 실행되지 않았습니다")
+        errors = driver.execute_script(
+            "return [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')]"
+            ".map(o => o.textContent.slice(0, 300))"
+        )
+        return {"opened": opened, "code_cells": codes, "executed": executed, "stderr_outputs": errors}

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 NAME = "classroom"
 STUDENTS = 5
 CORES = (8, 16, 32)
-RAM_GB = {8: 32, 16: 64, 32: 128}  # 표의 가정: 코어 하나에 4 GB
+MEMORY_GB = (32, 64, 128, 256)  # 메모리로 본 학생 수 표의 서버 메모리
 RESERVED_GB = 4  # 운영 체제, 허브, 프록시 몫
 BUSY_SHARE = 3  # "셋 중 한 명이 동시에 계산" 열: 강의 중에는 모두가 한꺼번에 무거운 셀을 돌리지 않는다
 LESSON_07 = "07_mnist.ipynb"
@@ -96,40 +96,75 @@ def measure() -> dict[str, Any]:
 
 
 def sizing_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """코어 수마다 학생 수. 2코어에서 잰 값을 코어 수에 비례해 늘린 어림이다.
+    """코어 수마다 CPU로 본 학생 수와 그만큼의 학생에게 필요한 메모리. 2코어에서 잰 값을 코어 수에 비례해 늘린 어림이다.
 
     CPU는 가장 무거운 07을 다섯 명이 동시에 실행했을 때 느려진 정도로, 메모리는 노트북 세 개(01, 05, 07)를
-    열어 둔 학생 한 명의 몫으로 계산한다."""
+    실행해 둔 학생 한 명의 몫으로 계산한다."""
     slowdown = data["lesson07_seconds_together"] / data["lesson07_seconds_alone"]
     overhead = slowdown / (data["students"] / data["cpus"])  # 코어 하나가 학생 한 명분보다 얼마나 더 느려지나
+    per_student_gb = data["three_notebooks_memory_mb_per_student"] / 1024
     rows = []
     for cores in CORES:
         all_busy = math.floor(2 * cores / overhead)  # 모두 동시에 계산해도 혼자일 때의 2배 안
-        memory_bound = math.floor((RAM_GB[cores] - RESERVED_GB) * 1024 / data["three_notebooks_memory_mb_per_student"])
+        one_in_three = all_busy * BUSY_SHARE
         rows.append(
             {
                 "cores": cores,
-                "ram_gb": RAM_GB[cores],
                 "all_busy": all_busy,
-                "one_in_three_busy": all_busy * BUSY_SHARE,
-                "memory_bound": memory_bound,
-                "recommended": min(all_busy * BUSY_SHARE, memory_bound),
+                "one_in_three_busy": one_in_three,
+                "memory_gb_needed": math.ceil(one_in_three * per_student_gb + RESERVED_GB),
+            }
+        )
+    return rows
+
+
+def memory_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """서버 메모리마다 학생 수: 노트북 세 개를 실행해 둔 학생 기준과 07 하나만 연 학생 기준."""
+    rows = []
+    for ram in MEMORY_GB:
+        usable = (ram - RESERVED_GB) * 1024
+        rows.append(
+            {
+                "ram_gb": ram,
+                "three_notebooks": math.floor(usable / data["three_notebooks_memory_mb_per_student"]),
+                "one_notebook": math.floor(usable / data["lesson07_memory_mb_per_student"]),
             }
         )
     return rows
 
 
 def sizing_table(data: dict[str, Any]) -> str:
-    """classroom/README.md에 그대로 넣는 표(마크다운)."""
+    """classroom/README.md 6절에 그대로 넣는 두 표(마크다운): 코어로 본 학생 수, 메모리로 본 학생 수."""
     lines = [
-        "| 서버 코어 | 메모리(가정) | 모두 동시에 계산해도 실행 시간 2배 이내 | 셋 중 한 명이 동시에 계산 | 메모리로 본 최대 | 권장 최대 학생 수 |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| 서버 코어 | 모두 동시에 계산해도 실행 시간 2배 이내 | 셋 중 한 명이 동시에 계산 | 그 학생들에게 필요한 메모리(노트북 세 개씩) |",
+        "| ---: | ---: | ---: | ---: |",
     ]
     for row in sizing_rows(data):
         lines.append(
-            f"| {row['cores']} | {row['ram_gb']} GB | {row['all_busy']}명 | {row['one_in_three_busy']}명 "
-            f"| {row['memory_bound']}명 | **{row['recommended']}명** |"
+            f"| {row['cores']} | {row['all_busy']}명 | {row['one_in_three_busy']}명 | {row['memory_gb_needed']} GB |"
         )
+    lines += [
+        "",
+        "| 서버 메모리 | 학생마다 노트북 세 개를 실행해 둘 때 | 학생마다 07 하나만 열어 둘 때 |",
+        "| ---: | ---: | ---: |",
+    ]
+    for row in memory_rows(data):
+        lines.append(f"| {row['ram_gb']} GB | {row['three_notebooks']}명 | {row['one_notebook']}명 |")
+    return "\n".join(lines)
+
+
+def measured_table(data: dict[str, Any]) -> str:
+    """classroom/README.md 6절의 잰 값 표(마크다운)."""
+    rows = [
+        ("학생 서버가 뜨는 시간(중앙값)", f"{data['server_start_seconds']}초"),
+        ("01을 끝까지 실행한 학생 한 명의 메모리(서버 + 커널)", f"{data['memory_mb_per_student']:,} MB"),
+        ("07(가장 무거운 수업)을 끝까지 실행한 학생 한 명의 메모리", f"{data['lesson07_memory_mb_per_student']:,} MB"),
+        ("노트북 세 개(01, 05, 07)를 실행해 둔 학생 한 명의 메모리", f"{data['three_notebooks_memory_mb_per_student']:,} MB"),
+        ("01 전체: 혼자 / 다섯 명이 동시에(중앙값)", f"{data['lesson_seconds_alone']}초 / {data['lesson_seconds_together']}초"),
+        ("07 전체: 혼자 / 다섯 명이 동시에(중앙값)", f"{data['lesson07_seconds_alone']}초 / {data['lesson07_seconds_together']}초"),
+    ]
+    lines = ["| 잰 것 | 값 |", "| --- | ---: |"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
     return "\n".join(lines)
 
 
@@ -145,6 +180,7 @@ def main() -> None:
         "노트북 세 개(01, 05, 07)를 연 학생 세 명, 학생당 계산 스레드 1개",
     )
     print(path)
+    print(measured_table(data))
     print(sizing_table(data))
 
 
