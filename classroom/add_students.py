@@ -3,11 +3,11 @@
     sudo python3 classroom/add_students.py --count 40                  # student01 … student40
     sudo python3 classroom/add_students.py --names 학번목록.txt           # 파일의 한 줄에 계정 이름 하나
 
-- 학생마다 시스템 계정(홈 폴더 0700, 다른 학생이 들어올 수 없다)을 만들고 학생 그룹(기본 dl-students)에 넣는다.
+- 학생마다 시스템 계정(홈 폴더 권한 0700, 다른 학생이 들어올 수 없다)을 만들고 학생 그룹(기본 dl-students)에 넣는다.
   허브는 이 그룹의 계정만 들여보낸다(jupyterhub_config.py의 allowed_groups).
 - 비밀번호는 무작위로 만들어 root만 읽는 CSV(기본 /root/dl-course-passwords.csv, 권한 0600)에 덧붙인다.
-  화면에는 찍지 않는다. 나눠 준 뒤에는 지우세요.
-- 이미 있는 계정은 비밀번호를 바꾸지 않고 그룹에만 넣는다(여러 번 실행해도 된다. 학기 중에 학생을 더할 때도 같은 명령).
+  화면에는 출력하지 않는다. 학생에게 나눠 준 뒤에는 이 파일을 지운다.
+- 이미 있는 계정은 비밀번호를 바꾸지 않고 그룹에만 넣는다(여러 번 실행해도 된다. 학기 중에 학생을 추가할 때는 --start나 목록 파일로 새 이름만 준다).
 """
 
 from __future__ import annotations
@@ -34,17 +34,26 @@ def new_password(length: int = 12) -> str:
 
 def names_from(args: argparse.Namespace) -> list[str]:
     if args.names:
-        names = [line.strip() for line in Path(args.names).read_text(encoding="utf-8").splitlines() if line.strip()]
+        # utf-8-sig: Excel이 저장한 목록 맨 앞의 보이지 않는 BOM 글자를 떼어 낸다
+        text = Path(args.names).read_text(encoding="utf-8-sig")
+        names = [line.strip() for line in text.splitlines() if line.strip()]
     else:
         width = max(2, len(str(args.count)))
         names = [f"{args.prefix}{i:0{width}d}" for i in range(args.start, args.start + args.count)]
     bad = [name for name in names if not NAME.match(name)]
     if bad:
         raise SystemExit(
-            f"계정 이름으로 쓸 수 없습니다: {', '.join(bad)}. 영어 소문자로 시작하고 소문자, 숫자, _, -만 씁니다"
-            "(학번이라면 앞에 s를 붙이세요: s20261234). / Invalid account names."
+            f"계정 이름으로 쓸 수 없습니다: {', '.join(bad)}. 영문 소문자로 시작하고 소문자, 숫자, _, -만 쓸 수 있습니다"
+            "(학번이라면 s20261234처럼 앞에 s를 붙이세요). / Invalid account names."
         )
     return names
+
+
+def _uid(name: str) -> int | None:
+    try:
+        return pwd.getpwnam(name).pw_uid
+    except KeyError:
+        return None
 
 
 def ensure_group(group: str) -> None:
@@ -55,12 +64,13 @@ def ensure_group(group: str) -> None:
 
 
 def open_password_file(path: Path) -> TextIO:
-    """root만 읽는 비밀번호 파일(0600)을 덧붙이기로 연다. 다른 사람이 읽을 수 있으면 멈춘다."""
+    """root만 읽는 비밀번호 파일(0600)을 덧붙이기 모드로 연다. 다른 사람이 읽을 수 있으면 멈춘다."""
     if path.exists():
         mode = path.stat().st_mode & 0o777
         if mode & 0o077 or path.stat().st_uid != 0:
             raise SystemExit(
-                f"{path}를 root가 아닌 사람도 읽을 수 있습니다(권한 {mode:o}). chmod 600 {path} 뒤에 다시 실행하세요. "
+                f"비밀번호 파일을 root가 아닌 사용자도 읽을 수 있거나 root의 것이 아닙니다({path}, 권한 {mode:o}). "
+                f"chown root:root {path}; chmod 600 {path}로 고친 뒤 다시 실행하세요. "
                 "/ The password file must be readable by root only."
             )
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -81,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     if os.geteuid() != 0:
         raise SystemExit("root로 실행하세요(sudo). / Run as root.")
     names = names_from(args)
+    system = [name for name in names if (uid := _uid(name)) is not None and uid < 1000]
+    if system:
+        raise SystemExit(
+            f"시스템 계정은 학생 그룹에 넣지 않습니다: {', '.join(system)}(uid 1000 미만). 목록에서 빼세요. "
+            "/ Refusing to add system accounts to the student group."
+        )
     ensure_group(args.group)
     created, existing = [], []
     with open_password_file(args.passwords) as stream:
@@ -100,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
                 subprocess.run(["gpasswd", "-a", name, args.group], check=True, capture_output=True)
                 existing.append(name)
     print(f"새로 만든 계정 {len(created)}개, 이미 있어 그룹에만 넣은 계정 {len(existing)}개(그룹 {args.group}).")
+    if existing:
+        print("이미 있던 계정(비밀번호는 그대로): " + ", ".join(existing))
     if created:
-        print(f"새 비밀번호: {args.passwords} (root만 읽습니다. 나눠 준 뒤에는 지우세요)")
+        print(f"새 비밀번호: {args.passwords} (root만 읽을 수 있습니다. 학생에게 나눠 준 뒤에는 이 파일을 지우세요)")
     return 0
 
 

@@ -28,34 +28,56 @@ from pathlib import Path
 class Entry:
     student: str
     notebook: str
-    status: str  # "모음", "없음", "건너뜀(링크)", "건너뜀(일반 파일 아님)", "건너뜀(홈 밖을 가리키는 링크)"
+    status: str  # "모음", "없음", "건너뜀(링크)", "건너뜀(일반 파일 아님)", "건너뜀(100 MB 넘음)"
     size: int = 0
     modified: str = ""
     sha256: str = ""
 
 
-def _student_notebooks(folder: Path, lessons: list[str]) -> list[tuple[str, Path]]:
-    if lessons:
-        return [(name, folder / name) for name in lessons]
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".ipynb"))
-    except OSError:
-        names = []
-    return [(name, folder / name) for name in names]
+MAX_BYTES = 100 * 2**20  # 노트북 한 개의 상한(100 MB): 학생이 만든 거대한 파일이 root의 메모리를 채우지 못하게
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _copy_regular_file(source: Path, target: Path) -> tuple[int, str, str] | str:
-    """링크를 따라가지 않고 일반 파일만 복사한다. (크기, 수정 시각, sha256) 또는 건너뛴 까닭."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+def _open_folder(home: Path, relative: str) -> int | str:
+    """``home/relative``를 링크를 하나도 따라가지 않고 연 폴더 디스크립터, 또는 건너뛴 까닭.
+
+    경로의 칸마다 O_NOFOLLOW로 연다: 검사한 뒤 여는 사이에 학생이 폴더를 링크로 바꿔도 따라가지 않는다."""
     try:
-        fd = os.open(source, flags)
+        fd = os.open(home, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW)
     except OSError:
-        return "건너뜀(링크)" if source.is_symlink() else "없음"
+        return "없음"
+    for part in Path(relative).parts:
+        try:
+            child = os.open(part, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW, dir_fd=fd)
+        except OSError:
+            is_link = os.path.islink(os.path.join(f"/proc/self/fd/{fd}", part))
+            os.close(fd)
+            return "건너뜀(링크)" if is_link else "없음"
+        os.close(fd)
+        fd = child
+    return fd
+
+
+def _copy_regular_file(folder_fd: int, name: str, target: Path) -> tuple[int, str, str] | str:
+    """폴더 안의 ``name``을 링크를 따라가지 않고, 일반 파일이고 너무 크지 않을 때만 복사한다.
+
+    (크기, 수정 시각, sha256) 또는 건너뛴 까닭. O_NONBLOCK: 학생이 만든 FIFO에서 root가 멈추지 않는다."""
+    try:
+        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
+    except OSError:
+        try:
+            return "건너뜀(링크)" if stat.S_ISLNK(os.lstat(name, dir_fd=folder_fd).st_mode) else "없음"
+        except OSError:
+            return "없음"
     with os.fdopen(fd, "rb") as stream:
         info = os.fstat(stream.fileno())
         if not stat.S_ISREG(info.st_mode):
             return "건너뜀(일반 파일 아님)"
-        data = stream.read()
+        if info.st_size > MAX_BYTES:
+            return "건너뜀(100 MB 넘음)"
+        data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return "건너뜀(100 MB 넘음)"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     os.utime(target, (info.st_atime, info.st_mtime))
@@ -74,23 +96,26 @@ def collect(homes: list[Path], relative: str, lessons: list[str], destination: P
     entries: list[Entry] = []
     for home in homes:
         student = home.name
-        folder = home / relative
-        if folder.exists() and not folder.resolve().is_relative_to(home.resolve()):
-            # 학생이 자기 노트북 폴더를 다른 학생의 폴더로 가리키는 링크로 바꾼 경우: 따라가지 않는다
-            entries.append(Entry(student, "(노트북 전부)", "건너뜀(홈 밖을 가리키는 링크)"))
+        folder_fd = _open_folder(home, relative)
+        if isinstance(folder_fd, str):
+            # 노트북 폴더가 없거나, 학생이 그 경로를 (다른 학생의 폴더를 가리키는) 링크로 바꾼 경우: 따라가지 않는다
+            entries.append(Entry(student, "(노트북 전부)", folder_fd))
             continue
-        found = _student_notebooks(folder, lessons)
-        if not found:
-            entries.append(Entry(student, "(노트북 전부)", "없음"))
-            continue
-        for notebook, source in found:
-            outcome = _copy_regular_file(source, destination / student / notebook)
-            if isinstance(outcome, str):
-                entries.append(Entry(student, notebook, outcome))
-            else:
-                size, modified, digest = outcome
-                entries.append(Entry(student, notebook, "모음", size, modified, digest))
-    with (destination / "summary.csv").open("w", newline="", encoding="utf-8") as stream:
+        try:
+            names = lessons or sorted(n for n in os.listdir(folder_fd) if n.endswith(".ipynb"))
+            if not names:
+                entries.append(Entry(student, "(노트북 전부)", "없음"))
+            for notebook in names:
+                outcome = _copy_regular_file(folder_fd, notebook, destination / student / notebook)
+                if isinstance(outcome, str):
+                    entries.append(Entry(student, notebook, outcome))
+                else:
+                    size, modified, digest = outcome
+                    entries.append(Entry(student, notebook, "모음", size, modified, digest))
+        finally:
+            os.close(folder_fd)
+    # utf-8-sig: 한국어 Excel이 한글을 깨뜨리지 않고 연다
+    with (destination / "summary.csv").open("w", newline="", encoding="utf-8-sig") as stream:
         writer = csv.writer(stream)
         writer.writerow(["학생", "노트북", "상태", "크기(bytes)", "수정 시각", "sha256"])
         for e in entries:

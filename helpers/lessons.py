@@ -1,13 +1,13 @@
 """강의실 서버에서 받은 강의 자료가 강사의 최신판과 어떻게 다른지 보고, 한 수업을 강사의 최신판으로 되돌린다.
 
-nbgitpuller 링크를 다시 누르면 강사가 고친 것이 오지만, 학생이 **같은 셀**을 고쳤다면 학생의 것이 남고 강사의 수정은
+nbgitpuller 링크를 다시 누르면 강사가 고친 내용을 받지만, 학생이 **같은 셀**을 고쳤다면 학생의 것이 남고 강사의 수정은
 조용히 빠진다(nbgitpuller는 ``git merge -Xours``로 합친다. classroom/README.md 4절). 이 모듈이 그런 셀을 찾아 준다.
 
 노트북에서::
 
     import helpers.lessons
-    helpers.lessons.status()               # 수업마다: 최신인가, 못 받은 강사의 수정, 내가 고친 셀
-    helpers.lessons.restore("03")          # 03을 강사의 최신판으로(내 사본은 옆에 남긴다)
+    helpers.lessons.status()               # 수업마다: 최신인지, 강사의 수정을 못 받은 셀, 내가 고친 셀
+    helpers.lessons.restore("03")          # 03을 강사의 최신판으로(내 사본은 같은 폴더에 남긴다)
 
 터미널에서: ``python -m helpers.lessons`` / ``python -m helpers.lessons restore 03``
 
@@ -29,7 +29,7 @@ class LessonsError(RuntimeError):
 
 
 def course_dir(start: Path | None = None) -> Path:
-    """nbgitpuller가 받은 강의 폴더: ``start``(기본: 지금 폴더)에서 위로 올라가며 ``.git``과 ``notebooks/``가
+    """nbgitpuller가 받은 강의 폴더: ``start``(기본: 현재 폴더)에서 위로 올라가며 ``.git``과 ``notebooks/``가
     있는 폴더, 없으면 ``~/dl-course``."""
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -39,7 +39,7 @@ def course_dir(start: Path | None = None) -> Path:
     if (fallback / ".git").exists():
         return fallback
     raise LessonsError(
-        f"강의 폴더를 찾지 못했습니다({here}에서 위로, 그리고 ~/dl-course). nbgitpuller 링크로 강의를 받았는지 확인하세요. "
+        f"강의 폴더를 찾지 못했습니다({here}부터 상위 폴더들과 ~/dl-course를 찾아보았습니다). nbgitpuller 링크로 강의 자료를 받았는지 확인하세요. "
         "/ Course folder (a git clone made by nbgitpuller) not found."
     )
 
@@ -52,12 +52,12 @@ def _git(folder: Path, *args: str, check: bool = True) -> str:
 
 
 def _upstream(folder: Path) -> str:
-    """강사의 최신판을 가리키는 이름(origin/<가지>). 먼저 내려받아 본다(안 되면 마지막으로 받은 것)."""
+    """강사의 최신판을 가리키는 이름(origin/<브랜치>). 먼저 내려받아 본다(내려받지 못하면 마지막으로 받은 것을 쓴다)."""
     branch = _git(folder, "rev-parse", "--abbrev-ref", "HEAD").strip()
     _git(folder, "fetch", "--quiet", "origin", check=False)
     ref = f"origin/{branch}"
     if _git(folder, "rev-parse", "--verify", "--quiet", ref, check=False).strip() == "":
-        raise LessonsError(f"강사의 판({ref})을 찾지 못했습니다. / Upstream branch {ref} not found.")
+        raise LessonsError(f"강사의 판을 찾지 못했습니다: {ref} / Upstream branch {ref} not found.")
     return ref
 
 
@@ -84,7 +84,7 @@ class LessonStatus:
 
 
 def _history(folder: Path, ref: str, path: str) -> list[str]:
-    """강사의 판에서 이 파일의 모든 예전 내용(새것부터)."""
+    """강사의 판에서 이 파일의 모든 판의 내용(최신판부터)."""
     commits = _git(folder, "log", "--format=%H", ref, "--", path).split()
     versions = []
     for commit in commits:
@@ -154,21 +154,22 @@ def status(folder: Path | None = None) -> None:
         mark = "✅" if row.up_to_date else ("⚠️" if row.missed or row.mine_and_changed or row.missing else "✏️")
         print(f"{mark} {row.lesson:<{width}}  {_describe(row)}")
     if any(row.missed or row.mine_and_changed or row.missing for row in rows):
-        print("⚠️ 표시한 수업은 강사의 최신판과 다릅니다. 강사의 판으로 바꾸려면(내 사본은 옆에 남습니다): "
-              "helpers.lessons.restore('03')처럼 수업 번호를 주세요.")  # fmt: skip
+        print("⚠️ 표시한 수업에는 강사의 수정이 빠졌을 수 있습니다. 강사의 최신판으로 되돌리려면 "
+              "helpers.lessons.restore('03')처럼 수업 번호를 넣어 실행하세요(터미널에서는 python -m helpers.lessons restore 03). "
+              "내 노트북은 사본으로 같은 폴더에 남습니다.")  # fmt: skip
 
 
 def restore(lesson: str, folder: Path | None = None) -> Path:
     """수업 ``lesson``(번호 "03" 또는 파일 이름)을 강사의 최신판으로 바꾸고 그 경로를 돌려준다.
 
-    내 노트북은 지우지 않고 ``<이름>.my-copy-<날짜-시각>.ipynb``로 옆에 남긴다(있던 사본은 덮어쓰지 않는다)."""
+    내 노트북은 지우지 않고 ``<이름>.my-copy-<날짜-시각>.ipynb``로 이름을 바꿔 같은 폴더에 남긴다(있던 사본은 덮어쓰지 않는다)."""
     folder = course_dir(folder)
     ref = _upstream(folder)
     paths = [line for line in _git(folder, "ls-tree", "--name-only", ref, "notebooks/").split() if line.endswith(".ipynb")]
     matches = [path for path in paths if Path(path).name == lesson or Path(path).name.startswith(f"{lesson}_")]
     if len(matches) != 1:
         names = ", ".join(Path(path).name for path in paths)
-        raise LessonsError(f"{lesson!r}에 맞는 수업을 하나로 정하지 못했습니다. 가능한 이름: {names} / Lesson not found.")
+        raise LessonsError(f"{lesson!r}에 해당하는 수업이 없거나 둘 이상입니다. 쓸 수 있는 이름: {names} / Lesson not found.")
     path = matches[0]
     target = folder / path
     copy: Path | None = None

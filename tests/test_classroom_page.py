@@ -1,4 +1,4 @@
-"""강사용 페이지(classroom/README.md) 1·2절의 명령 블록을 페이지에서 그대로 꺼내, 이 컴퓨터에서 할 수 있는 만큼 실행한다.
+"""강사용 페이지(classroom/README.md) 1~5절의 명령 블록을 페이지에서 그대로 꺼내, 이 컴퓨터에서 할 수 있는 만큼 실행한다.
 
 새 서버를 흉내 낸다: 저장소를 새로 복제하고, 새 가상환경에 패키지를 설치하고(패키지 저장소에서 내려받는다), 데이터를
 공유 폴더에 두고, 계정을 만들고, 허브의 설정 파일과 systemd 서비스 파일을 설치해 ``systemd-analyze verify``로 확인한 뒤,
@@ -44,6 +44,8 @@ NOT_RUN = {
     "대신 127.0.0.1용 자체 서명 인증서를 만든다",
     "systemctl daemon-reload": "이 컴퓨터는 systemd가 PID 1이 아니다: 대신 설치한 서비스 파일의 "
     "EnvironmentFile, Environment, WorkingDirectory, ExecStart 그대로 허브를 띄운다",
+    "[ -d /etc/ssh/sshd_config.d ]": "이 컴퓨터의 SSH 설정을 바꾼다",
+    "certbot renew --dry-run": "인증서를 발급하지 않았다(위의 certbot 줄)",
 }
 
 
@@ -63,6 +65,7 @@ def _substitutions(tmp: Path, port: int, cert: Path, key: Path) -> list[tuple[st
         ("instructor", TEACHER, "시험 동안만 있는 계정 이름"),
         ("--count 40 --group dl-students", f"--count 2 --prefix {PREFIX} --group {GROUP} --passwords {tmp}/passwords.csv",
          "시험 동안만 있는 학생 둘, 비밀번호 파일도 임시 폴더에"),
+        ("--group dl-students", f"--group {GROUP}", "시험 동안만 있는 그룹"),
         ("COURSE_STUDENT_GROUP=dl-students", f"COURSE_STUDENT_GROUP={GROUP}", "시험 동안만 있는 그룹"),
         ("COURSE_HUB_IP=0.0.0.0", "COURSE_HUB_IP=127.0.0.1", "시험의 서비스는 127.0.0.1에서만 연다"),
         ("COURSE_HUB_PORT=443", f"COURSE_HUB_PORT={port}", "빈 포트"),
@@ -70,9 +73,9 @@ def _substitutions(tmp: Path, port: int, cert: Path, key: Path) -> list[tuple[st
 
 
 def _blocks() -> list[str]:
-    """1절과 2절(자원 설명 앞까지)의 bash 블록."""
+    """1~5절(서버 한 대)의 bash 블록. 7절(Kubernetes)은 tests/test_z2jh.py가 확인한다."""
     text = PAGE.read_text(encoding="utf-8")
-    section = text[text.index("## 1. 서버 준비") : text.index("### 자원")]
+    section = text[text.index("## 1. 서버 준비") : text.index("## 6. 서버 크기")]
     return re.findall(r"```bash\n(.*?)```", section, flags=re.S)
 
 
@@ -196,7 +199,11 @@ def test_the_instructor_page_sets_up_a_server_as_written() -> None:
                 output = run(command)
                 if command.startswith("node --version"):
                     assert int(output.strip().lstrip("v").split(".")[0]) >= 20, output
-        assert len(ran) >= 9, ran
+        assert len(ran) >= 12, ran
+        # 5절: 아직 아무것도 내지 않은 두 학생은 "없음"으로 남는다
+        summary = tmp / "srv" / "dl-course" / "collected" / "week03" / "summary.csv"
+        rows = list(csv.DictReader(summary.open(encoding="utf-8-sig")))
+        assert sorted((r["학생"], r["상태"]) for r in rows) == [(f"{PREFIX}01", "없음"), (f"{PREFIX}02", "없음")], rows
 
         # 1절이 만든 것
         assert (tmp / "opt" / "dl-course" / ".venv" / "bin" / "jupyterhub-singleuser").exists()

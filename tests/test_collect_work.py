@@ -52,7 +52,7 @@ def test_one_folder_per_student_and_the_missing_are_listed(
     assert "학생1의 풀이" in (got / "student1" / LESSON).read_text(encoding="utf-8")
     assert "학생2의 풀이" in (got / "student2" / LESSON).read_text(encoding="utf-8")
     assert not (got / "student3").exists() and not (got / "student4").exists()
-    rows = list(csv.DictReader((got / "summary.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((got / "summary.csv").open(encoding="utf-8-sig")))
     assert [(r["학생"], r["상태"]) for r in rows] == [
         ("student1", "모음"), ("student2", "모음"), ("student3", "없음"), ("student4", "건너뜀(링크)"),
     ]  # fmt: skip
@@ -74,7 +74,7 @@ def test_all_notebooks_when_no_lesson_is_named(homes: Path, tmp_path: Path) -> N
     dest = tmp_path / "collected"
     assert _run(homes, dest, "--name", "final") == 0
     assert sorted(p.name for p in (dest / "final" / "student2").iterdir()) == ["01_neuron.ipynb", LESSON]
-    rows = list(csv.DictReader((dest / "final" / "summary.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((dest / "final" / "summary.csv").open(encoding="utf-8-sig")))
     assert ("student3", "(노트북 전부)", "없음") in [(r["학생"], r["노트북"], r["상태"]) for r in rows]
 
 
@@ -85,8 +85,40 @@ def test_a_notebook_folder_linked_to_another_student_is_not_followed(homes: Path
     dest = tmp_path / "collected"
     assert _run(homes, dest, "--name", "week03", "--lesson", LESSON) == 0
     assert not (dest / "week03" / "student3").exists()
-    rows = list(csv.DictReader((dest / "week03" / "summary.csv").open(encoding="utf-8")))
-    assert ("student3", "건너뜀(홈 밖을 가리키는 링크)") in [(r["학생"], r["상태"]) for r in rows]
+    rows = list(csv.DictReader((dest / "week03" / "summary.csv").open(encoding="utf-8-sig")))
+    assert ("student3", "건너뜀(링크)") in [(r["학생"], r["상태"]) for r in rows]
+
+
+def test_a_link_higher_up_the_path_is_not_followed_either(homes: Path, tmp_path: Path) -> None:
+    """노트북 폴더가 아니라 그 위의 dl-course를 다른 학생의 폴더로 가리키게 바꿔도 따라가지 않는다."""
+    import shutil
+
+    shutil.rmtree(homes / "student3" / "dl-course")
+    (homes / "student3" / "dl-course").symlink_to(homes / "student2" / "dl-course")
+    dest = tmp_path / "collected"
+    assert _run(homes, dest, "--name", "week03", "--lesson", LESSON) == 0
+    assert not (dest / "week03" / "student3").exists()
+
+
+def test_a_fifo_or_a_huge_file_cannot_stall_or_exhaust_the_collection(homes: Path, tmp_path: Path) -> None:
+    """학생이 노트북 자리에 FIFO를 두면 root의 수집이 영원히 멈췄다. 거대한 파일은 메모리를 채웠다."""
+    import os
+    import signal
+
+    os.mkfifo(homes / "student3" / "dl-course" / "notebooks" / LESSON)
+    huge = homes / "student2" / "dl-course" / "notebooks" / "99_huge.ipynb"
+    with huge.open("wb") as stream:
+        stream.truncate(collect_work.MAX_BYTES + 1)  # 디스크를 쓰지 않는 성긴 파일
+    dest = tmp_path / "collected"
+    signal.alarm(20)  # 멈추면 시험이 실패한다
+    try:
+        assert _run(homes, dest, "--name", "final") == 0
+    finally:
+        signal.alarm(0)
+    rows = {(r["학생"], r["노트북"]): r["상태"] for r in csv.DictReader((dest / "final" / "summary.csv").open(encoding="utf-8-sig"))}
+    assert rows[("student3", LESSON)] == "건너뜀(일반 파일 아님)"
+    assert rows[("student2", "99_huge.ipynb")] == "건너뜀(100 MB 넘음)"
+    assert rows[("student2", LESSON)] == "모음"
 
 
 def test_no_student_homes_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

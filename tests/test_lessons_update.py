@@ -193,7 +193,7 @@ def test_the_command_line_reports_and_refuses_an_unknown_lesson(
         assert lessons.main([]) == 0
         assert "✅ 01_neuron.ipynb" in capsys.readouterr().out
         assert lessons.main(["restore", "09"]) == 1
-        assert "가능한 이름" in capsys.readouterr().out
+        assert "쓸 수 있는 이름" in capsys.readouterr().out
     finally:
         os.chdir(ROOT)
     assert json.loads((student / "notebooks" / LESSON).read_text(encoding="utf-8"))["cells"]

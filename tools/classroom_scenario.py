@@ -398,12 +398,12 @@ def pull_course(room: Classroom, name: str) -> str:
 def link(room: Classroom, notebook: str = LESSON) -> str:
     """학생에게 나눠 줄 nbgitpuller 링크: classroom/README.md 3절의 꼴 그대로(자리 표시만 채운다)."""
     page = (ROOT / "classroom" / "README.md").read_text(encoding="utf-8")
-    template = re.search(r"^https://<허브 주소>/hub/user-redirect/git-pull\?\S+$", page, flags=re.M)
-    assert template is not None, "classroom/README.md 3절에 nbgitpuller 링크의 꼴이 없습니다"
+    template = re.search(r"^https://<허브 도메인>/hub/user-redirect/git-pull\?[^\n]+$", page, flags=re.M)
+    assert template is not None, "classroom/README.md 3절에 nbgitpuller 링크의 형식이 없습니다"
     return (
         template[0]
-        .replace("https://<허브 주소>", room.url)
-        .replace("<강의 저장소 주소>", urllib.parse.quote(str(room.repo), safe=""))
+        .replace("https://<허브 도메인>", room.url)
+        .replace("<인코딩한 강의 저장소 주소>", urllib.parse.quote(str(room.repo), safe=""))
         .replace(LESSON, notebook)
     )
 
