@@ -557,10 +557,12 @@ def _browser_wait(driver: Any, script: str, seconds: float, message: str) -> Any
         time.sleep(0.5)
 
 
-def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: str) -> dict[str, Any]:
+def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: str, code_cells: int) -> dict[str, Any]:
     """학생이 하듯: 나눠 받은 링크를 열고, 로그인 화면에서 로그인하고, 열린 노트북에서 메뉴의 '모든 셀 실행'을 누른다.
 
-    관리자 토큰을 쓰지 않는다(브라우저의 쿠키만). 돌려주는 값: 연 노트북 주소, 코드 셀 수, 실행된 셀 수, 오류 출력."""
+    관리자 토큰을 쓰지 않는다(브라우저의 쿠키만). ``code_cells``는 노트북의 코드 셀 수: JupyterLab은 화면 밖의 셀을
+    나중에 그리므로, 그 수만큼의 셀에 실행 번호가 붙어야 끝난 것으로 본다.
+    돌려주는 값: 연 노트북 주소, 실행 번호가 붙은 코드 셀 수, 오류 출력."""
     with chromium(room) as driver:
         driver.get(handed_out_link)
         _browser_wait(driver, "return document.querySelector('#username_input')", 60, "로그인 화면이 나오지 않았습니다")
@@ -573,26 +575,25 @@ def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: 
         opened = driver.current_url
         _browser_wait(driver, "return document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=\"idle\"]')", 120,
                       "커널이 준비되지 않았습니다")  # fmt: skip
-        # 메뉴에서 '모든 셀 실행'(notebook:run-all-cells)을 찾아 누른다(메뉴 이름은 인터페이스 언어에 따라 다르다)
+        # 실행 메뉴에서 '모든 셀 실행'(runmenu:run-all)을 찾아 누른다(메뉴 이름은 인터페이스 언어에 따라 다르다)
         clicked = False
         for item in driver.find_elements("css selector", ".lm-MenuBar-item"):
             item.click()
             time.sleep(0.3)
-            targets = driver.find_elements("css selector", "li[data-command='notebook:run-all-cells']")
+            targets = driver.find_elements("css selector", ".lm-Menu li[data-command='runmenu:run-all']")
             if targets:
                 targets[0].click()
                 clicked = True
                 break
             item.click()
         assert clicked, "메뉴에서 '모든 셀 실행'을 찾지 못했습니다"
-        codes = driver.execute_script("return document.querySelectorAll('.jp-Notebook .jp-CodeCell').length")
         done = (
             "const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')].map(p => p.textContent);"
-            "return prompts.length > 0 && prompts.every(t => /\\[\\d+\\]/.test(t)) ? prompts.length : 0"
+            f"return prompts.length >= {code_cells} && prompts.every(t => /\\[\\d+\\]/.test(t)) ? prompts.length : 0"
         )
         executed = _browser_wait(driver, done, 300, "모든 셀이 실행되지 않았습니다")
         errors = driver.execute_script(
             "return [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')]"
             ".map(o => o.textContent.slice(0, 300))"
         )
-        return {"opened": opened, "code_cells": codes, "executed": executed, "stderr_outputs": errors}
+        return {"opened": opened, "executed": executed, "stderr_outputs": errors}
