@@ -252,6 +252,8 @@ def test_the_instructor_page_sets_up_a_server_as_written() -> None:
             student = f"{PREFIX}01"
             session = cs.form_login(url, student, passwords[student])
             assert session is not None, "add_students.py가 만든 비밀번호로 로그인하지 못했습니다"
+            # 로그인한 학생의 브라우저가 가는 곳(/hub/spawn)이 학생 서버를 띄운다
+            session.get(f"{url}/hub/spawn", timeout=120)
 
             def lab_open() -> bool:
                 reply = session.get(f"{url}/user/{student}/api/status", timeout=10)
