@@ -256,8 +256,9 @@ def test_the_instructor_page_sets_up_a_server_as_written() -> None:
             session.get(f"{url}/hub/spawn", timeout=120)
 
             def lab_open() -> bool:
-                reply = session.get(f"{url}/user/{student}/api/status", timeout=10)
-                return reply.ok
+                # 브라우저처럼 JupyterLab 페이지를 연다(허브의 OAuth를 거쳐 학생 서버의 쿠키를 받는다)
+                reply = session.get(f"{url}/user/{student}/lab", timeout=30)
+                return reply.ok and reply.url.startswith(f"{url}/user/{student}/lab")
 
             cs._wait_for(lab_open, 120, "학생 서버가 뜨지 않습니다", tmp / "hub.log")
             status = session.get(f"{url}/user/{student}/api/contents", timeout=30)
