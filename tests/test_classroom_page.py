@@ -153,6 +153,9 @@ def test_the_instructor_page_sets_up_a_server_as_written() -> None:
     _needs_or_skip()
     tmp = Path(tempfile.mkdtemp(prefix="dl-page-"))
     tmp.chmod(0o755)
+    for name in (f"{PREFIX}01", f"{PREFIX}02", TEACHER):  # 앞선 실행이 남긴 계정이 있으면 '새 서버'가 아니다
+        cs.remove_account(name)
+    subprocess.run(["groupdel", GROUP], capture_output=True)
     with _cleanup(tmp):
         cert, key = cs._self_signed_certificate(tmp)
         port = cs._free_port()

@@ -99,8 +99,22 @@ def make_account(name: str, *, student: bool = True, group: str = GROUP) -> str:
 
 
 def remove_account(name: str) -> None:
-    subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+    """계정과 홈 폴더를 지운다. 그 계정의 프로세스(학생 서버, 커널)가 모두 끝난 뒤에 지운다.
+
+    pkill은 신호만 보내고 돌아오므로, 프로세스가 남아 있는 동안 userdel이 "사용 중"으로 실패해 계정이 다음 실행까지
+    남는 일이 있었다(다음 시험에서 add_students.py가 그 계정을 '이미 있음'으로 보았다)."""
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return
+    deadline = time.monotonic() + 20
+    while subprocess.run(["pgrep", "-u", name], capture_output=True).returncode == 0 and time.monotonic() < deadline:
+        subprocess.run(["pkill", "-KILL", "-u", name], capture_output=True)
+        time.sleep(0.2)
     subprocess.run(["userdel", "-r", name], capture_output=True)
+    with contextlib.suppress(KeyError):
+        pwd.getpwnam(name)
+        raise RuntimeError(f"시험 계정을 지우지 못했습니다: {name}")
 
 
 def _make_students(n: int, prefix: str, group: str) -> dict[str, str]:
