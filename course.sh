@@ -62,17 +62,24 @@ fi
 
 # 학생(lab)은 requirements.txt만, 강의를 만드는 명령(test, refresh, book)은 requirements-dev.txt(학생 환경 +
 # 강의실 서버 + 시험·웹 사이트 도구)를 설치한다. 설치한 파일들의 해시를 적어 두고, 바뀌었을 때만 다시 설치한다.
-install() {  # install <requirements 파일> <해시에 넣을 파일들...>
-    local file=$1 stamp="$VENV/.course-installed-$(basename "$1" .txt)" want
+files_hash() {  # 파일들을 이어 붙인 내용의 sha256
+    cat "$@" 2>/dev/null | "$VENV/bin/python" -c \
+        "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())"
+}
+installed() {  # installed <requirements 파일> <해시에 넣을 파일들...>: 그 파일들 그대로 설치되어 있는가
+    local stamp="$VENV/.course-installed-$(basename "$1" .txt)"
     shift
-    want=$(cat "$@" | "$VENV/bin/python" -c \
-        "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())")
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    [ "$(cat "$stamp" 2>/dev/null)" = "$(files_hash "$@")" ]
+}
+install() {  # install <requirements 파일> <해시에 넣을 파일들...>
+    local file=$1
+    if ! installed "$@"; then
         echo "패키지 설치 중 (처음에는 몇 분 걸립니다) ..."
         start=$(date +%s)
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$file"
         "$VENV/bin/python" -m pip check
-        echo "$want" > "$stamp"
+        shift
+        files_hash "$@" > "$VENV/.course-installed-$(basename "$file" .txt)"
         echo "설치 완료: $(( $(date +%s) - start )) 초"
     fi
 }
@@ -81,9 +88,7 @@ dev_files=("${student_files[@]}" requirements-dev.txt classroom/requirements.txt
 case "${1:-lab}" in
     lab)
         # 개발 환경을 이미 설치했으면 학생 환경도 들어 있다
-        if [ ! -f requirements-dev.txt ] || [ "$(cat "$VENV/.course-installed-requirements-dev" 2>/dev/null)" != \
-             "$(cat "${dev_files[@]}" 2>/dev/null | "$VENV/bin/python" -c \
-                "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())")" ]; then
+        if [ ! -f requirements-dev.txt ] || ! installed requirements-dev.txt "${dev_files[@]}"; then
             install requirements.txt "${student_files[@]}"
         fi
         ;;

@@ -26,18 +26,10 @@ STUDENTS = 5
 
 
 def _requirements_or_skip() -> None:
-    missing = []
-    if os.geteuid() != 0:
-        missing.append("root 권한(학생마다 시스템 계정을 만든다)")
+    missing = cs.missing_for_a_real_classroom()
     if cs.find_proxy() is None:
         missing.append("configurable-http-proxy(npm install --prefix _build/node configurable-http-proxy)")
-    if not all((ROOT / "data" / name).exists() for name in cs.DATA_FILES):
-        missing.append("data/의 데이터 파일")
-    if missing:
-        reason = "JupyterHub 강의실 시험을 건너뜁니다: " + ", ".join(missing) + "이(가) 없습니다"
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI에서는 강의실 시험을 반드시 실행합니다. " + reason)
-        pytest.skip(reason)
+    cs.skip_or_fail(missing, "JupyterHub 강의실 시험")
 
 
 def test_a_class_of_five_on_a_real_jupyterhub() -> None:

@@ -23,8 +23,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -103,19 +101,9 @@ def _apply(text: str, substitutions: list[tuple[str, str, str]], password: str =
 
 
 def _needs_or_skip() -> None:
-    missing = []
-    if os.geteuid() != 0:
-        missing.append("root 권한")
-    for tool in ("npm", "git", "openssl", "python3", "systemd-analyze"):
-        if shutil.which(tool) is None:
-            missing.append(tool)
-    if not all((ROOT / "data" / name).exists() for name in cs.DATA_FILES):
-        missing.append("data/의 데이터 파일")
-    if missing:
-        reason = "강사 페이지의 명령을 실행하는 시험을 건너뜁니다: " + ", ".join(missing) + "이(가) 없습니다"
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI에서는 반드시 실행합니다. " + reason)
-        pytest.skip(reason)
+    missing = cs.missing_for_a_real_classroom()
+    missing += [tool for tool in ("npm", "git", "openssl", "python3", "systemd-analyze") if shutil.which(tool) is None]
+    cs.skip_or_fail(missing, "강사 페이지의 명령을 실행하는 시험")
 
 
 def test_every_page_line_is_run_or_listed_with_a_reason() -> None:

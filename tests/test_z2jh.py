@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import os
 import re
 import secrets
 import shutil
@@ -25,7 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests
 import yaml
 
@@ -41,11 +39,7 @@ PLACEHOLDER = "<<채우세요"
 
 
 def _need(path: Path, what: str) -> None:
-    if not path.exists():
-        message = f"{what}이 없습니다: {path}"
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI에서는 반드시 확인합니다. " + message)
-        pytest.skip(message)
+    cs.skip_or_fail([] if path.exists() else [f"{what}: {path}"], "Zero to JupyterHub 확인")
 
 
 def _merged(defaults: Any, values: Any) -> Any:

@@ -87,6 +87,28 @@ GROUP = "dlclass-test"  # 시험 동안만 있는 학생 그룹(classroom/README
 TEACHER = "dlteacher"  # 시험 동안만 있는 강사(관리자) 계정: 학생 그룹에는 없다
 
 
+def missing_for_a_real_classroom() -> list[str]:
+    """실제 계정과 데이터로 강의실을 띄우는 시험에 없는 것(root 권한, data/의 데이터 파일)."""
+    missing = []
+    if os.geteuid() != 0:
+        missing.append("root 권한(학생마다 시스템 계정을 만든다)")
+    if not all((ROOT / "data" / name).exists() for name in DATA_FILES):
+        missing.append("data/의 데이터 파일")
+    return missing
+
+
+def skip_or_fail(missing: list[str], what: str) -> None:
+    """없는 것이 있으면 이 컴퓨터에서는 까닭을 적고 건너뛰고, CI(CI=true)에서는 실패한다(.ci/run이 모두 갖춘다)."""
+    if not missing:
+        return
+    import pytest
+
+    reason = f"건너뜁니다({what}). 없는 것: {', '.join(missing)}"
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI에서는 반드시 실행합니다. " + reason)
+    pytest.skip(reason)
+
+
 def make_account(name: str, *, student: bool = True, group: str = GROUP) -> str:
     """시스템 계정을 만들고(홈 0700) 비밀번호를 돌려준다. 학생이면 학생 그룹에 넣는다."""
     with contextlib.suppress(subprocess.CalledProcessError):
