@@ -70,7 +70,7 @@ def open_password_file(path: Path) -> TextIO:
         if mode & 0o077 or path.stat().st_uid != 0:
             raise SystemExit(
                 f"비밀번호 파일을 root가 아닌 사용자도 읽을 수 있거나 root의 것이 아닙니다({path}, 권한 {mode:o}). "
-                f"chown root:root {path}; chmod 600 {path}로 고친 뒤 다시 실행하세요. "
+                f"다음 명령으로 권한을 바로잡은 뒤 다시 실행하세요: chown root:root {path}; chmod 600 {path} "
                 "/ The password file must be readable by root only."
             )
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

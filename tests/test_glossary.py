@@ -6,6 +6,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -16,12 +18,18 @@ TERMS = build_glossary.load_terms()
 
 def test_every_entry_is_complete() -> None:
     for term in TERMS:
-        assert set(term) <= {"ko", "en", "lesson", "definition", "rejected"}, term
+        assert set(term) <= {"ko", "en", "lesson", "definition", "rejected", "also", "patterns"}, term
         assert re.search(r"[가-힣]", term["ko"]) or term["ko"].isascii(), term
         assert term["en"].strip() and term["definition"].strip(), term
         assert term["lesson"] in build_glossary.LESSONS, term
         assert term["definition"].rstrip().endswith("."), f"정의는 문장으로 끝냅니다: {term['ko']}"
         assert isinstance(term.get("rejected") or [], list), term
+        assert isinstance(term.get("also") or [], list), term
+        for pattern in term.get("patterns") or []:
+            re.compile(pattern)
+    also = {a for t in TERMS for a in t.get("also") or []}
+    rejected = {r for t in TERMS for r in t.get("rejected") or []}
+    assert not also & rejected, f"다른 이름이면서 쓰지 않는 말: {also & rejected}"
 
 
 def test_one_term_for_one_idea() -> None:
@@ -108,7 +116,7 @@ def test_rejected_variants_do_not_appear() -> None:
     pattern = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, sorted(rejected, key=len, reverse=True))) + ")")
     found = []
     for where, text in orthography.learner_texts():
-        if where.startswith(("docs/glossary.yml", "docs/GLOSSARY.md")):
+        if where.startswith(("docs/glossary.yml", "docs/GLOSSARY.md", "tests/test_glossary.py")):
             continue
         for m in pattern.finditer(text):
             found.append(f"{where}: '{m.group(1)}' → '{rejected[m.group(1)]}'")
@@ -120,3 +128,53 @@ def test_glossary_definitions_avoid_rejected_variants() -> None:
     for term in TERMS:
         for r in rejected:
             assert not re.search(r"(?<![가-힣])" + re.escape(r), term["definition"]), (term["ko"], r)
+
+
+# ---------------------------------------------------------------------------
+# 활용형과 구절(patterns): 낱말 그대로 찾는 rejected가 놓치는 꼴
+
+# 용어마다 식이 잡아야 하는 틀린 글과 그냥 두어야 하는 맞는 글. 모든 patterns 항목이 여기 예를 가져야 한다.
+PATTERN_SAMPLES: dict[str, tuple[list[str], list[str]]] = {
+    "신경망": (["이 네트워크는 은닉층이 둘입니다.", "네트워크가 XOR를 풉니다."], ["이 신경망은 은닉층이 둘입니다.", "네트워크 없음, 404", "(저장소 주소 오류, 네트워크)"]),
+    "타깃": (["입력 0, 목표 1: 편향이 있어야", "|목표 - 출력|", "목표값 0.2", "(목표 {target})"],
+             ["## 학습 목표", "목표 재현율 0.8을 채우는", "목표는 기준선보다 낮은 MAE입니다."]),
+    "초깃값": (["처음 값 $w = 2.5$에서", "처음 가중치로 돌아갑니다."], ["처음에는 촘촘히", "초깃값을 정합니다."]),
+    "갱신": (["고친 횟수", "가중치를 한 번 고치는 함수", "1000번 고치면서", "100번씩 고쳐 봅니다.", "편향도 고쳐야 합니다."],
+             ["원인을 고치세요.", "강사가 고친 내용을 받습니다.", "가중치를 갱신합니다."]),
+    "오버플로": (["$e^{z}$가 넘치지 않게", "무한대로 넘쳐 결과가"], ["오버플로가 납니다.", "넘어가고"]),
+    "데이터 증강": (["데이터를 늘려 과대적합을 줄입니다."], ["데이터 증강으로 훈련 세트를 늘립니다."]),
+    "원소별 곱": (["원소끼리 곱한 배열", "원소끼리 곱(w * x)"], ["원소별 곱(w * x)", "원소끼리 더합니다"]),
+    "죽은 ReLU": (["죽은 뉴런이 생깁니다."], ["죽은 ReLU가 생깁니다."]),
+    "도함수": (["시그모이드 미분은 최대 0.25입니다.", "$\\sigma(z)$의 미분은"], ["시그모이드의 도함수는", "미분할 수 있는 함수", "수치 미분으로"]),
+    "기울기": (["직선의 기울기 $w$"], ["손실의 기울기", "직선이 기운 정도"]),
+    "클래스": (["반마다 정확도를", "반별로 셉니다.", "1반(안쪽)과 0반(빨강)"], ["반 단위 이하", "반복합니다", "반대 방향"]),
+    "로짓": (["로짓 점수", "출력층의 점수를", "ReLU가 음수 점수를", "소프트맥스를 거치기 전의 점수(로짓)"], ["Zubrod 전신 상태 점수", "로짓을 소프트맥스에", "테스트 점수를 보고", "DNN 점수의 퍼짐"]),
+}  # fmt: skip
+
+PATTERNS = {t["ko"]: [re.compile(p) for p in t.get("patterns") or []] for t in TERMS}
+
+
+def test_every_pattern_has_right_and_wrong_samples() -> None:
+    with_patterns = {ko for ko, patterns in PATTERNS.items() if patterns}
+    assert with_patterns == set(PATTERN_SAMPLES), "patterns가 있는 용어마다 PATTERN_SAMPLES에 예를 적으세요"
+
+
+@pytest.mark.parametrize("ko", sorted(PATTERN_SAMPLES))
+def test_patterns_catch_wrong_forms_and_leave_right_ones(ko: str) -> None:
+    wrong, right = PATTERN_SAMPLES[ko]
+    for text in wrong:
+        assert any(p.search(text) for p in PATTERNS[ko]), (ko, text)
+    for text in right:
+        assert not any(p.search(text) for p in PATTERNS[ko]), (ko, text)
+
+
+def test_no_rejected_form_in_what_learners_read() -> None:
+    found = []
+    for where, text in orthography.learner_texts():
+        if where.startswith(("docs/glossary.yml", "docs/GLOSSARY.md", "tests/test_glossary.py")):
+            continue
+        for ko, patterns in PATTERNS.items():
+            for pattern in patterns:
+                for m in pattern.finditer(text):
+                    found.append(f"{where}: '{m.group(0)}' → {ko}")
+    assert not found, f"용어집의 용어로 바꾸세요({len(found)}곳):\n" + "\n".join(found[:60])

@@ -33,7 +33,25 @@ WRONG = {
     "counter": ["에포크마다 4" + SP + "번 고칩니다.", "정확도 85" + SP + "%입니다.", 'f"{n}' + SP + '명"'],
     "unit": ["당류 5" + "g의 시리얼"],
     "agreement": ["Keras 3" + "로 만듭니다.", "정답은 1" + "를 냅니다.", "2" + "이 아닌 값", "10" + "를 넘습니다.", "85%" + "을 맞힙니다."],
+    # 이슈 20에서 더한 규칙: 이전 규칙이 모르던 조사와 기호, 수식 뒤 조사, 문장 부호.
+    "detached-new": [
+        "(0,0)" + SP + "에서만 1입니다.", "`fit`" + SP + "으로만 학습합니다.", '"은닉층이 없어서"' + SP + "로만 설명할 수 없다.",
+        "0" + SP + "이었는데 여기서는", '"80 Cereals"' + SP + "지만 77종입니다.", "swish" + SP + "라고도 합니다.",
+        "μ" + SP + "와 σ는 훈련 세트에서", "(ŷ − y)²" + SP + "이면 2를 곱합니다.", "|z|" + SP + "가 크면",
+        "*Perceptrons*" + SP + "에서 보였습니다.", "28개, …" + SP + "를 이어 붙입니다.", "ReLU 계열 —" + SP + "를 씁니다.",
+        '"평면을 휘게 한다"' + SP + "고 했습니다.",
+    ],
+    "math-text": ["$z = 0 \\text{" + SP + "에서는 정의되지 않음}$"],
+    "agreement-math": [
+        "$L = (\\hat y - y)^2$" + "를 씁니다.", "$\\theta$" + "을 갱신합니다.", "$r$" + "와 $\\theta$로 나타냅니다.",
+        "$f'$" + "와 같습니다.", "$w_1$" + "으로 나눕니다.", "$x$" + "을 넣습니다.", "$n$" + "가 커지면",
+    ],
+    "colon": ["이렇게 계산했다" + ": 먼저 더한다."],
+    "middot": ["입력" + SP + "·" + SP + "출력의 모양"],
+    "stacked-paren": ["손실(loss)" + "(평균)을 구합니다."],
+    "bold-particle": ["**검증 세트" + "의** 기준선과 비교합니다.", "**신경망(neural network)" + "은** 층을 쌓습니다."],
 }
+WRONG_OUTPUT = {"space-colon": ["ValueError" + SP + ": Argument(s) not recognized", "뉴런 가중치" + SP + ": [13.12]"]}
 RIGHT = [
     "XOR는 선형 분리가 안 됩니다. `fit()`을 부르고 $w$와 $b$를 구하면 1입니다.",
     "그림 60,000장, 2,000번, 100만 개, 약 200만 배, 85%, 당류 5 g, 188 MB, 77 ms.",
@@ -42,6 +60,15 @@ RIGHT = [
     "2024년, 1943년의 논문",  # 네 자리 수
     "1이 아닌 값, 2가 아닌 값, 1로 나누고 3으로 곱하고 10을 더하고 1,000을 빼면 85%가 남습니다.",
     "0.5를 넘고 0.25를 빼고 7로 나누고 100으로 곱합니다.",
+    "(0,0)에서만 1입니다. swish라고도 합니다. μ와 σ는 훈련 세트에서, |z|가 크면, *Perceptrons*에서 보였습니다.",
+    "첫 행, … 이 값은 크다.",  # 말줄임표 뒤의 관형사 '이'
+    "$L = (\\hat y - y)^2$을 씁니다. $\\theta$를 갱신하고 $r$과 $\\theta$로, $f'$과 $w_1$로, $x$를, $n$이 커지면.",
+    "$\\hat y$가 $\\sigma(z)$를 거쳐 $\\mathbf{x}$와 곱해집니다.",  # 읽는 법이 갈리는 꼴은 보지 않는다
+    "$z = 0$에서는 정의되지 않습니다. $\\text{에포크}$",
+    "입력·출력의 모양. 목록 표시 ' · '는 코드 `a · b`에서 괜찮다",
+    "에포크마다: 값을 적는다",  # 조사 '마다' 뒤의 쌍점은 표제
+    "손실(loss)을 구합니다. `f(x)(y)`",
+    "**검증 세트**의 기준선, **샘플 몇 개의 손실로** 구하느냐에 따라",
 ]
 
 
@@ -50,12 +77,37 @@ RIGHT = [
 )
 def test_rules_catch_the_mistakes(rule: str, text: str) -> None:
     found = orthography.check_text(text)
+    rule = rule.removesuffix("-new")  # 이슈 20에서 더한 예: 규칙 이름은 같다
     assert any(f.rule == rule for f in found), (rule, text, found)
 
 
 @pytest.mark.parametrize("text", RIGHT)
 def test_rules_leave_correct_text_alone(text: str) -> None:
     assert orthography.check_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "rule,text", [(rule, text) for rule, texts in WRONG_OUTPUT.items() for text in texts]
+)
+def test_output_rules_catch_the_mistakes(rule: str, text: str) -> None:
+    assert any(f.rule == rule for f in orthography.check_text(text, "x.ipynb cell 1 (output)"))
+    assert not orthography.check_text("ValueError: x, 가중치: [1]", "x.ipynb cell 1 (output)")
+
+
+def test_register_rule_catches_bold_handa_and_fragments(tmp_path: Path) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("본문입니다. **이것이 핵심이다**"),
+        nbformat.v4.new_markdown_cell("- 학습률을 낮춥니다.\n- 에포크 수를 늘림.\n\n문단입니다."),
+        nbformat.v4.new_markdown_cell("- 학습률 0.1\n- 에포크 10\n\n**이것이 핵심입니다.**"),  # 모두 명사구인 목록은 괜찮다
+    ]
+    path = tmp_path / "99_test.ipynb"
+    nbformat.write(nb, path)
+    found = [(f.rule, f.text) for f in orthography.register_findings([path])]
+    assert found == [
+        ("register:합니다체", "본문입니다. **이것이 핵심이다**"),
+        ("register:fragment", "- 에포크 수를 늘림."),
+    ]
 
 
 def test_everything_a_learner_reads_is_spelled_right() -> None:

@@ -17,7 +17,12 @@ import pytest
 from helpers.korean import josa
 
 ROOT = Path(__file__).resolve().parent.parent
-HELPERS = sorted((ROOT / "helpers").rglob("*.py"))
+# 학습자와 강사가 보는 메시지를 만드는 모든 파이썬: 도우미, 도구, 교실 서버, 웹 사이트 훅, 노트북의 코드 셀.
+HELPERS = sorted(
+    [*(ROOT / "helpers").rglob("*.py"), *(ROOT / "tools").glob("*.py"), *(ROOT / "classroom").glob("*.py"),
+     *(ROOT / "book").glob("*.py")]
+)  # fmt: skip
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 # 값 바로 뒤(닫는 따옴표·괄호 뒤 포함)에 붙은 조사. 뒤에 한글이 이어지면 조사가 아니다(가지, 이상, 나누기 …).
 GLUED = re.compile(
@@ -83,3 +88,16 @@ def test_josa_follows_how_the_value_is_read(value: object, particle: str, expect
             josa(value, particle)
         return
     assert josa(value, particle) == expected
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_fixed_particle_after_a_value_in_notebook_code(path: Path) -> None:
+    import nbformat
+
+    found = []
+    for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+        if cell.cell_type != "code":
+            continue
+        source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        found += [(index, line, text) for line, text in glued_particles(source)]
+    assert not found, f"{path.name}: (셀, 줄, 글) {found} — 조사 없이 쓰거나 helpers.korean.josa()를 쓰세요"

@@ -35,7 +35,7 @@ LESSONS = {
 
 
 def load_terms(path: Path = SOURCE) -> list[dict[str, Any]]:
-    """용어 목록. 항목마다 ko, en, lesson, definition과 (있으면) rejected."""
+    """용어 목록. 항목마다 ko, en, lesson, definition과 (있으면) rejected, also, patterns."""
     terms = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(terms, list):
         raise ValueError(f"{path}: 용어 목록(list)이어야 합니다")
@@ -53,6 +53,7 @@ def render(terms: list[dict[str, Any]]) -> str:
         "",
         "이 강의가 쓰는 용어를 처음 가르치는 노트북 순서로 모았습니다. 한 가지 뜻에는 한 가지 용어만 씁니다.",
         "**쓰지 않는 말**은 책과 블로그에서 같은 뜻으로 만날 수 있지만 이 강의에서는 쓰지 않는 다른 번역입니다.",
+        "**다른 이름**은 수학이나 다른 책에서 널리 쓰는 맞는 말입니다. 강의 본문은 왼쪽 용어를 쓰지만, 다른 이름도 틀린 말이 아닙니다.",
         "",
         "이 페이지는 `docs/glossary.yml`에서 `python tools/build_glossary.py`로 만듭니다(손으로 고치지 않습니다).",
         f"용어 {len(terms)}개.",
@@ -65,13 +66,15 @@ def render(terms: list[dict[str, Any]]) -> str:
             "",
             f"## {title}",
             "",
-            "| 용어 | 영어 | 뜻 | 쓰지 않는 말 |",
-            "| --- | --- | --- | --- |",
+            "| 용어 | 영어 | 뜻 | 다른 이름 | 쓰지 않는 말 |",
+            "| --- | --- | --- | --- | --- |",
         ]
         for term in group:
             rejected = ", ".join(term.get("rejected") or []) or "-"
+            also = ", ".join(term.get("also") or []) or "-"
             lines.append(
-                f"| **{_cell(term['ko'])}** | {_cell(term['en'])} | {_cell(term['definition'])} | {_cell(rejected)} |"
+                f"| **{_cell(term['ko'])}** | {_cell(term['en'])} | {_cell(term['definition'])} | {_cell(also)} "
+                f"| {_cell(rejected)} |"
             )
     return "\n".join(lines) + "\n"
 

@@ -48,14 +48,23 @@ _PARTICLES = """
 으로는 로는 으로도 로도 으로의 로의 에서의 과의 와의 과는 와는 과도 와도 만의 만으로 만큼의 까지의 부터는 보다는 처럼
 이라도 라도 이면서 면서 이어도 여도 인가요 일까 일까요 이기 기 임 이므로 이라야 뿐 뿐이다 뿐이라 뿐이고 뿐입니다 뿐인
 뿐이므로 짜리 다 에게도 에게는 에서나 에나 까지입니다 까지는 부터입니다 이라고만 라고만 인데도 임에도 이었고 이었으며 이면서도 인지는 인지를 들 들을 들이 들은 들의 들도 들과 들로
+에서만 까지만 로만 으로만 보다도 이었는데 였는데 지만 라고도 이라고도 이라고는 라고는
 """
 PARTICLES = sorted(set(_PARTICLES.split()), key=len, reverse=True)
 _PARTICLE_RE = "|".join(PARTICLES)
 # 문장 부호, 닫는 괄호·따옴표, 마크다운 강조, 줄 끝이 조사 뒤에 온다.
 _AFTER = r"(?=[\s.,!?:;()\]}~…·\"'”’*_<|/\\]|$)"
 # 영문, 숫자, 코드 스팬의 닫는 `, 수식의 닫는 $, 닫는 괄호, 따옴표, 강조 표시 뒤.
-_BEFORE_NON_HANGUL = r"(?:[A-Za-z0-9)\]`$%}'\"”’>]|(?<![.!?])\*\*|(?<![.!?])__)"
-DETACHED = re.compile(rf"(?P<before>{_BEFORE_NON_HANGUL}) (?P<particle>{_PARTICLE_RE}){_AFTER}")
+_BEFORE_NON_HANGUL = (
+    r"(?:[A-Za-z0-9)\]`$%}'\"”’>²³α-ωΑ-Ω]|(?<![.!?])\*\*|(?<![.!?])__|(?<=[A-Za-z0-9])\||(?<![*\s])\*(?!\*))"
+)
+# 말줄임표, 도형 기호, 줄표 뒤: '이'·'도' 같은 관형사·부사와 헷갈리지 않는 조사만 본다.
+_BEFORE_SYMBOL = r"[…○△×—]"
+_SAFE_PARTICLES = "은|는|을|를|에서|에게|으로|으로는|에서는|과는|와는|입니다|이다|이고|이며|였습니다|이었습니다|라고|이라고|라고도"
+DETACHED = re.compile(
+    rf"(?:(?P<before>{_BEFORE_NON_HANGUL}) (?P<particle>{_PARTICLE_RE})|{_BEFORE_SYMBOL} (?:{_SAFE_PARTICLES})"
+    rf"|[\"”’] 고(?= [가-힣]))(?={_AFTER[3:]}"
+)
 # 한글 낱말 뒤에 띄어 쓴 조사: 홀로 쓰일 수 없는 것만 본다(이·가·나·도·만 … 은 관형사·명사와 헷갈린다).
 DETACHED_HANGUL = re.compile(
     r"(?<=[가-힣]) (?P<particle>은|는|을|를|에서|에게|으로|으로는|에서는|과는|와는|입니다|이다|이고|이며|였습니다|이었습니다)"
@@ -92,14 +101,36 @@ _PAIRS = {"은": "는", "이": "가", "을": "를", "과": "와", "으로": "로
 
 def particle_agrees(number: str, particle: str, percent: bool = False) -> bool:
     end = "v" if percent else number_final_sound(number)  # 퍼센트
-    consonant_form = particle in _PAIRS
+    return _particle_fits(end, particle)
+
+
+def _particle_fits(end: str, particle: str) -> bool:
+    """끝소리(v 모음, l ㄹ 받침, c 그 밖의 받침)에 맞는 조사인가."""
     if particle in ("으로", "로"):
         return (particle == "로") == (end in "vl")
-    return consonant_form == (end != "v")
+    return (particle in _PAIRS) == (end != "v")
+
+
+# 굵게 안에 조사까지 넣지 않는다: '**신경망은**' → '**신경망**은'(강조할 것은 용어다).
+BOLD_PARTICLE = re.compile(r"\*\*(?P<inside>[^*\n]{1,30}?)(?:은|는|이|가|을|를|과|와|으로|로|의|에서|에)\*\*")
+
+
+def _glossary_terms() -> list[str]:
+    """용어집의 한국어 용어(긴 것부터). 굵게 안에 조사를 넣었는지 볼 때 쓴다."""
+    global _TERMS
+    if _TERMS is None:
+        import yaml
+
+        entries = yaml.safe_load((ROOT / "docs" / "glossary.yml").read_text(encoding="utf-8"))
+        _TERMS = sorted((e["ko"] for e in entries), key=len, reverse=True)
+    return _TERMS
+
+
+_TERMS: list[str] | None = None
 
 
 # 끝난 문장 뒤의 쌍점은 영어식이다: "…확인합니다: 다음 문장"은 마침표로 끊는다.
-COLON_AFTER_SENTENCE = re.compile(r"(?:(?<=[니]다)|(?<=보면)|(?<=[는킨]다)):(?=\s|$)")
+COLON_AFTER_SENTENCE = re.compile(r"(?:(?<=[가-힣]다)(?<!마다)|(?<=보면)):(?=\s|$)")
 
 # 사이시옷(한글 맞춤법 제30항): 앞말이 모음으로 끝나는 한자어 + '값'은 [깝]으로 소리 나므로 ㅅ을 받친다.
 SAISIOT = {
@@ -108,6 +139,49 @@ SAISIOT = {
     "최저값": "최젓값", "극대값": "극댓값", "극소값": "극솟값", "초기값": "초깃값", "임계값": "임곗값",
 }  # fmt: skip
 SAISIOT_RE = re.compile("|".join(SAISIOT))
+
+
+# 수식 안의 \text{ 에서}: 조사는 수식 밖에 붙여 쓰거나 \text 안에서 띄지 않는다.
+MATH_TEXT = re.compile(r"\\text\{\s+[가-힣]")
+# 한글 낱말 사이의 가운뎃점은 띄지 않는다(문장 부호 규정): '입력·출력', '입력 · 출력' 아님.
+SPACED_MIDDOT = re.compile(r"[가-힣] · [가-힣]")
+# 출력의 'ValueError :'처럼 쌍점 앞의 빈칸(print(값, ":", 값)이 만든다).
+SPACE_BEFORE_COLON = re.compile(r"[\w)] :(?=\s|$)")
+# 괄호 두 개를 잇대어 쓰지 않는다: '손실(loss)(평균)' → 한 괄호에 함께 쓴다.
+STACKED_PARENS = re.compile(r"\)\((?=[^)\n]*[가-힣])")
+
+# 수식 뒤 조사: 수식의 마지막 기호를 읽은 소리에 맞춘다($x^2$을[제곱], $\theta$를[세타], $w_1$로[일]).
+# 읽는 법이 하나로 정해지지 않는 꼴(모자, 막대, 분수, 괄호로 끝나는 식)은 보지 않는다.
+_GREEK_END = {
+    "alpha": "v", "beta": "v", "gamma": "v", "delta": "v", "epsilon": "c", "varepsilon": "c", "eta": "v",
+    "theta": "v", "lambda": "v", "mu": "v", "sigma": "v", "tau": "v", "phi": "v", "pi": "v", "omega": "v",
+    "nabla": "v", "odot": "c", "infty": "v", "prime": "c",
+}  # fmt: skip
+_LETTER_END = {"l": "l", "r": "l", "m": "c", "n": "c"}  # 엘, 알, 엠, 엔. 나머지 로마자 이름은 모음으로 끝난다.
+MATH_PARTICLE = re.compile(r"(?<!\$)\$(?P<math>[^$\n]+)\$(?P<particle>은|는|이|가|을|를|과|와|으로|로)(?![가-힣])")
+
+
+def math_final_sound(math: str) -> str | None:
+    """수식을 소리 내어 읽었을 때의 끝소리(``v``, ``l``, ``c``), 정하기 어려우면 None."""
+    body = re.sub(r"\\[,;!]|\\right|\s+", "", math)
+    if re.search(r"(?:\^\{?[23]\}?|[²³])$", body):
+        return "c"  # 제곱, 세제곱
+    if re.search(r"(?:'|\^\{?\\prime\}?)$", body):
+        return "c"  # 프라임
+    body = re.sub(r"_\{([^{}]*)\}$", r"_\1", body)
+    if body.endswith((")", "]", "}", "|")):
+        return None
+    greek = re.search(r"\\([A-Za-z]+)$", body)
+    if greek:
+        return _GREEK_END.get(greek.group(1))
+    if re.search(r"\\[A-Za-z]+\{?[A-Za-z0-9]$", body):
+        return None  # \hat y, \mathbf{x} 같은 꾸밈
+    number = re.search(r"(?<![A-Za-z])\d+(?:\.\d+)?$", body)
+    if number:
+        return number_final_sound(number.group(0))
+    if re.search(r"(?<![A-Za-z])[A-Za-z]$|_[A-Za-z]$", body):
+        return _LETTER_END.get(body[-1].lower(), "v")
+    return None
 
 
 # 점검하는 파일: git이 추적하는 글 파일 가운데 한글이 있는 것.
@@ -195,9 +269,23 @@ def check_text(text: str, where: str = "") -> list[Finding]:
         ("paren", PAREN),
         ("saisiot", SAISIOT_RE),
         ("colon", COLON_AFTER_SENTENCE),
+        ("math-text", MATH_TEXT),
+        ("middot", SPACED_MIDDOT),
+        ("space-colon", SPACE_BEFORE_COLON),
+        ("stacked-paren", STACKED_PARENS),
     ):
-        if rule == "colon" and not (where.endswith("(markdown)") or where.endswith(".md")):
+        prose = where.endswith("(markdown)") or where.endswith(".md") or not where
+        if rule in ("colon", "middot", "stacked-paren") and not prose:
             continue  # 프로그램 메시지의 "무엇: 값"은 표제와 내용으로 본다
+        if rule == "space-colon" and not (where.endswith("(output)") or not where):
+            continue  # 저장된 출력에서만: 코드와 글의 ' : '는 다른 뜻일 수 있다
+        if rule == "stacked-paren":
+            masked = _mask_code_and_math(text)
+            if not pattern.search(masked):
+                continue
+            for m in pattern.finditer(masked):
+                found.append(Finding(rule, where, _line_of(text, m.start())))
+            continue
         for m in pattern.finditer(text):
             if rule == "grouping" and (
                 where.endswith("(table)") or not _is_prose_number(text, m.start(), pattern is UNGROUPED)
@@ -208,6 +296,15 @@ def check_text(text: str, where: str = "") -> list[Finding]:
     for m in NUMBER_PARTICLE.finditer(text):
         if not particle_agrees(m["number"], m["particle"], bool(m["percent"])):
             found.append(Finding("agreement", where, _line_of(text, m.start())))
+    for m in MATH_PARTICLE.finditer(text):
+        end = math_final_sound(m["math"])
+        if end is not None and not _particle_fits(end, m["particle"]):
+            found.append(Finding("agreement-math", where, _line_of(text, m.start())))
+    if where.endswith("(markdown)") or where.endswith(".md") or not where:
+        for m in BOLD_PARTICLE.finditer(text):
+            inside = re.sub(r"\([^()]*\)$", "", m["inside"].strip())  # '**신경망(neural network)은**'
+            if inside in _glossary_terms():
+                found.append(Finding("bold-particle", where, _line_of(text, m.start())))
     file = where.split(" ")[0]
     return [f for f in found if not any(file == a and s in f.text for a, s, _ in ALLOWED)]
 
@@ -302,11 +399,41 @@ def register_findings(paths: list[Path] | None = None) -> list[Finding]:
                     continue
                 text = _QUOTED.sub("", line)
                 want_handa = kind == "bullets" and in_bullet
+                bold_end = _BOLD_HANDA_AT_END.search(text)
+                if bold_end and not want_handa and not bold_end.group(1).endswith("니"):
+                    found.append(Finding("register:합니다체", f"{rel} cell {index}", line.strip()))
                 for m in _SENTENCE_END.finditer(text):
                     hapnida = m.group(1).endswith("니")
                     if hapnida == want_handa:
                         style = "한다체" if want_handa else "합니다체"
                         found.append(Finding(f"register:{style}", f"{rel} cell {index}", line.strip()))
+            if kind == "body":
+                found += [Finding("register:fragment", f"{rel} cell {index}", item) for item in _fragments(source)]
+    return found
+
+
+# 굵게 안에서 끝나는 한다체 문장: '**이것이 핵심이다**' (본문은 합니다체).
+_BOLD_HANDA_AT_END = re.compile(r"([가-힣]+)다\.?\*\*\.?\s*$")
+# 합니다체 문장과 섞인, 동사 없이 명사로 끝나는 항목('- 학습률이 너무 큼.').
+_FULL_ITEM = re.compile(r"니다[.)]?\s*$|[?!]\s*$")
+_FRAGMENT_ITEM = re.compile(r"[가-힣]\.\s*$")
+
+
+def _fragments(source: str) -> list[str]:
+    """한 목록 안에서 다른 항목은 '…니다.'로 끝나는데 명사로 끝나고 마침표를 찍은 항목."""
+    items: list[list[str]] = [[]]
+    for line in source.split("\n"):
+        if line.startswith("- "):
+            items[-1].append(line)
+        elif line.startswith("  ") and items[-1]:
+            items[-1][-1] += " " + line.strip()
+        elif items[-1]:
+            items.append([])
+    found = []
+    for group in items:
+        ends = [_QUOTED.sub("", item) for item in group]
+        if any(_FULL_ITEM.search(e) for e in ends):
+            found += [item for item, e in zip(group, ends) if _FRAGMENT_ITEM.search(e) and not e.rstrip().endswith("다.")]
     return found
 
 
