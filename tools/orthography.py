@@ -433,7 +433,7 @@ def _fragments(source: str) -> list[str]:
     for group in items:
         ends = [_QUOTED.sub("", item) for item in group]
         if any(_FULL_ITEM.search(e) for e in ends):
-            found += [item for item, e in zip(group, ends) if _FRAGMENT_ITEM.search(e) and not e.rstrip().endswith("다.")]
+            found += [item for item, e in zip(group, ends, strict=True) if _FRAGMENT_ITEM.search(e) and not e.rstrip().endswith("다.")]
     return found
 
 
