@@ -3,7 +3,7 @@
 #   bash course.sh lab       설치(처음 한 번) 후 JupyterLab으로 강의 노트북 열기
 #   bash course.sh test      설치(처음 한 번) 후 모든 테스트(도우미 + 노트북 재실행) 통과 확인
 #   bash course.sh refresh [노트북...]   노트북을 깨끗한 커널로 처음부터 다시 실행해 출력 저장
-#   bash course.sh book      강의 웹 사이트를 _build/book/site에 만든다(저장된 출력 그대로, 인터넷 없이 열림)
+#   bash course.sh book      강의 웹사이트를 _build/book/site에 만든다(저장된 출력 그대로, 인터넷 없이 열림)
 # 가상환경은 저장소의 .venv/ 에 만든다. requirements.txt 등이 바뀌면 다시 설치한다.
 # 파이썬 고르기: PYTHON=python3.12 bash course.sh lab  (3.11~3.13, 기본은 python3)
 set -euo pipefail
@@ -61,7 +61,7 @@ PY
 fi
 
 # 학생(lab)은 requirements.txt만, 강의를 만드는 명령(test, refresh, book)은 requirements-dev.txt(학생 환경 +
-# 강의실 서버 + 시험·웹 사이트 도구)를 설치한다. 설치한 파일들의 해시를 적어 두고, 바뀌었을 때만 다시 설치한다.
+# 강의실 서버 + 시험·웹사이트 도구)를 설치한다. 설치한 파일들의 해시를 적어 두고, 바뀌었을 때만 다시 설치한다.
 files_hash() {  # 파일들을 이어 붙인 내용의 sha256
     cat "$@" 2>/dev/null | "$VENV/bin/python" -c \
         "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())"

@@ -1,4 +1,4 @@
-"""강의 웹 사이트(bash course.sh book): 1분 안에 만들어지고, 인터넷 없이 열리고, 한국어 검색이 된다.
+"""강의 웹사이트(bash course.sh book): 1분 안에 만들어지고, 인터넷 없이 열리고, 한국어 검색이 된다.
 
 브라우저 검사는 Debian의 chromium과 chromium-driver를 selenium으로 부린다. 학습자의 컴퓨터에 없으면 까닭을 적고
 건너뛰지만, CI(CI=true)에서는 반드시 실행한다(.ci/run이 설치한다).

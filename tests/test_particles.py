@@ -17,7 +17,7 @@ import pytest
 from helpers.korean import josa
 
 ROOT = Path(__file__).resolve().parent.parent
-# 학습자와 강사가 보는 메시지를 만드는 모든 파이썬: 도우미, 도구, 교실 서버, 웹 사이트 훅, 노트북의 코드 셀.
+# 학습자와 강사가 보는 메시지를 만드는 모든 파이썬: 도우미, 도구, 교실 서버, 웹사이트 훅, 노트북의 코드 셀.
 HELPERS = sorted(
     [*(ROOT / "helpers").rglob("*.py"), *(ROOT / "tools").glob("*.py"), *(ROOT / "classroom").glob("*.py"),
      *(ROOT / "book").glob("*.py")]
