@@ -73,7 +73,7 @@ def _check_dot(answer: Any) -> str | None:
     size = len(answer) if isinstance(answer, list | tuple) else getattr(answer, "size", 1)
     if size == 3:
         message = (
-            "숫자 하나가 아니라 세 개가 나왔습니다. 원소끼리 곱(w * x)은 모두 더해야 가중합이 됩니다. "
+            "숫자 하나가 아니라 세 개가 나왔습니다. 원소별 곱(w * x)은 모두 더해야 가중합이 됩니다. "
             "np.dot(w, x) 또는 w @ x로 곱해 더한 뒤, 편향 b = 74.4를 한 번 더하세요."
         )
         try:
@@ -136,7 +136,7 @@ q2 = Exercise(
 )
 
 
-# 문제 3 ─ 시그모이드 뉴런의 가중치를 한 번 고치기
+# 문제 3 ─ 시그모이드 뉴런의 가중치를 한 번 갱신하기
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -176,7 +176,7 @@ def _check_update(answer: Any) -> str | None:
             f"거의 맞았지만 소수 넷째 자리가 다릅니다(받은 값: {value:g}). 이 문제는 소수 넷째 자리까지 맞아야 합니다: "
             "다섯째 자리에서 반올림했는지(버리지 않았는지) 확인하거나 계산 결과를 그대로 넣으세요."
         )
-    return _not_it(value) + " ① 출력 σ(w·x) ② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 고친 w를 차례로 계산하세요."
+    return _not_it(value) + " ① 출력 σ(w·x) ② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 갱신한 w를 차례로 계산하세요."
 
 
 q3 = Exercise(
@@ -206,7 +206,7 @@ q3 = Exercise(
 )
 
 
-# 문제 4 ─ 입력 0, 목표 1, 편향 없는 뉴런은 1000번 학습한 뒤 무엇을 출력하나?
+# 문제 4 ─ 입력 0, 타깃 1, 편향 없는 뉴런은 1000번 학습한 뒤 무엇을 출력하나?
 def _check_stuck(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
@@ -305,7 +305,7 @@ def _check_neuron(neuron: Any) -> str | None:
             (lambda x, w, b: np.dot(w, x), "편향 b를 더하지 않았습니다. 출력은 가중합에 편향을 더한 값입니다."),
             (
                 lambda x, w, b: w * x + b,
-                "원소끼리 곱한 배열이 나왔습니다. 가중합은 짝끼리 곱한 값을 모두 더한 숫자 하나입니다(4절의 내적).",
+                "원소별 곱을 한 배열이 나왔습니다. 가중합은 짝끼리 곱한 값을 모두 더한 숫자 하나입니다(4절의 내적).",
             ),
             (
                 lambda x, w, b: float(np.sum(w * x + b)),
@@ -368,7 +368,7 @@ code1 = CodeExercise(
     ],
     mistakes=[
         (lambda x, w, b: np.dot(w, x), "편향 b를 더하지"),
-        (lambda x, w, b: w * x + b, "원소끼리 곱한 배열"),
+        (lambda x, w, b: w * x + b, "원소별 곱을 한 배열"),
         (lambda x, w, b: np.sum(w * x + b), "입력마다 한 번씩"),
         (_neuron_without_return, "아무 값도 돌려주지"),
         (_neuron_prints, "아무 값도 돌려주지"),
@@ -435,10 +435,10 @@ def _check_gradient_step(gradient_step: Any) -> str | None:
         _gradient_step,
         _STEP_CASES,
         variants=[
-            (reversed_sign, "고치는 방향이 반대입니다. 오차 = 타깃 - 출력이고, 5절의 규칙은 변화량을 w에 더합니다."),
+            (reversed_sign, "갱신 방향이 반대입니다. 오차 = 타깃 - 출력이고, 5절의 규칙은 변화량을 w에 더합니다."),
             (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
             (without_sigmoid, "출력에 시그모이드를 적용하지 않았습니다. 이 뉴런의 출력은 σ(w·x + b)입니다."),
-            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
+            (bias_unchanged, "편향도 갱신해야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
             (only_change, "변화량만 돌려줬습니다. 원래의 w와 b에 변화량을 더한 새 값을 돌려주세요."),
             (without_lr, "학습률 lr을 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
             (
@@ -506,7 +506,7 @@ code2 = CodeExercise(
         (lambda w, b, x, t, lr: (w - lr * x * (t - _sigmoid_array(w @ x + b)), b - lr * (t - _sigmoid_array(w @ x + b))), "방향이 반대"),
         (lambda w, b, x, t, lr: (w + lr * (t - _sigmoid_array(w @ x + b)), b + lr * (t - _sigmoid_array(w @ x + b))), "입력 x를 곱하지"),
         (lambda w, b, x, t, lr: (w + lr * x * (t - (w @ x + b)), b + lr * (t - (w @ x + b))), "시그모이드를 적용하지"),
-        (lambda w, b, x, t, lr: (w + lr * x * (t - _sigmoid_array(w @ x + b)), b), "편향도 고쳐야"),
+        (lambda w, b, x, t, lr: (w + lr * x * (t - _sigmoid_array(w @ x + b)), b), "편향도 갱신해야"),
         (_step_in_place, "받은 w 값을 제자리에서 바꿨습니다"),
         (_step_in_place_x, "받은 x 값을 제자리에서 바꿨습니다"),
         (lambda w, b, x, t, lr: w + lr * x * (t - _sigmoid_array(w @ x + b)), "2개를"),
