@@ -463,7 +463,7 @@ def test_fresh_correct_styles_pass(exercise: Exercise, answer: Any) -> None:
     [
         (lesson01.code1, lambda x, w, b: np.dot(w, x) + b * len(x), "아직 아닙니다"),
         (lesson01.code2, lambda w, b, x, t, lr: (w + lr * x * (t - np.tanh(w @ x + b)), b + lr * (t - np.tanh(w @ x + b))), "아직 아닙니다"),
-        (lesson02.code1, lambda w, b, x, t, lr: (w + lr * (t - _sign01(w @ x + b)) * x, b), "편향도 고쳐야"),
+        (lesson02.code1, lambda w, b, x, t, lr: (w + lr * (t - _sign01(w @ x + b)) * x, b), "편향도 갱신해야"),
         (lesson02.code2, lambda z: 1 - np.tanh(z) ** 2 if z.ndim == 1 else None, "None"),
         (lesson02.q2, lambda z: z * (1 / (1 + np.exp(-z))) * (1 - 1 / (1 + np.exp(-z))), "uv'"),
         (lesson03.code1, lambda X, W1, b1, W2, b2: lesson03._sig(lesson03._sig(X @ W1 + b1) @ W2 + b2).T, "모양"),

@@ -111,7 +111,7 @@ q1 = Exercise(
     _check_nor,
     hint=(
         "출력 = 1 if w1·x1 + w2·x2 + b ≥ 0 else 0 (계단 함수, H(0) = 1).\n"
-        "NOR는 (0,0) 에서만 1입니다. (0,0)에서는 z = b, (1,0)에서는 z = w1 + b입니다."
+        "NOR는 (0,0)에서만 1입니다. (0,0)에서는 z = b, (1,0)에서는 z = w1 + b입니다."
     ),
     solution=(
         "# OR의 (1, 1, -0.5)에서 부호를 모두 뒤집으면 출력도 뒤집힙니다.\n"
@@ -417,7 +417,7 @@ def _check_merge(answer: Any) -> str | None:
     if np.allclose(got, _W1 + _W2):
         return "층을 지나는 것은 더하기가 아니라 행렬 곱입니다. 두 번의 곱을 하나로 묶어 보세요(결합법칙)."
     if np.allclose(got, _W1 * _W2):
-        return "원소끼리 곱(*)을 했습니다. 행렬 곱은 @ 입니다."
+        return "원소별 곱(*)을 했습니다. 행렬 곱은 @ 입니다."
     return f"받은 행렬: {got.tolist()}. 두 층을 차례로 지나는 계산과 같은 결과를 내는 행렬이 아닙니다."
 
 
@@ -450,7 +450,7 @@ q4 = Exercise(
 )
 
 
-# 문제 5 ─ 시그모이드 층 10개를 지나면 기울기가 최대 몇 배가 되나
+# 문제 5 ─ 시그모이드 층 10개의 σ'(z) 10개를 곱한 값은 많아야 얼마인가(층마다 σ'이 하나씩 곱해진다는 것은 문제가 알려 준다)
 _MAX_FACTOR = 0.25**10  # 9.5367e-07
 # 노트북: "계산 결과 그대로, 또는 유효 숫자 두 자리까지". 같은 규칙: 둘째 유효 숫자의 반 단위(0.05e-07) 이하의 차이면 맞다.
 # 9.5e-07과 9.54e-07은 맞고, 한 자리로 어림한 1e-06(차이 4.6e-08)은 틀리다.
@@ -471,24 +471,24 @@ def _check_vanish(answer: Any) -> str | None:
             "맞아야 합니다(예: 1.2e-05). 더 짧게 어림하지 말고 셋째 자리에서 반올림하거나, 파이썬으로 계산한 결과를 그대로 넣으세요."
         )
     if math.isclose(value, 0.25, rel_tol=1e-3):
-        return "층 하나를 지날 때의 배율입니다. 층 10개를 지나면 이 배율이 층마다 한 번씩 곱해집니다."
+        return "σ'(z) 하나의 최댓값입니다. 층마다 하나씩, 모두 10개를 곱한 값을 답하세요."
     if math.isclose(value, 2.5, rel_tol=1e-3):
-        return "0.25에 10을 곱했습니다. 층을 지날 때마다 기울기에 σ'이 한 번씩 곱해집니다(10을 곱하는 것이 아님)."
+        return "σ'(z)의 최댓값에 10을 곱했습니다. 10을 곱하는 것이 아니라 σ'(z) 10개를 서로 곱합니다."
     if math.isclose(value, 0.5**10, rel_tol=1e-3):
         return "0.5는 σ(0)입니다. 곱해지는 것은 σ 자체가 아니라 그 도함수 σ'(z)의 최댓값입니다."
     if any(math.isclose(value, 0.25**n, rel_tol=1e-3) for n in (9, 11)):
-        return "층의 수를 다시 세어 보세요. 층 하나를 지날 때마다 한 번씩, 모두 10번 곱해집니다."
+        return "곱하는 개수를 다시 세어 보세요. 층마다 σ'(z) 하나씩, 모두 10개입니다."
     if value >= 1:
-        return "기울기는 줄어듭니다. σ'(z)는 어디서나 1보다 작으므로, 여러 번 곱하면 1보다 작아집니다."
-    return f"{josa(value, '은')} 정답이 아닙니다. σ'(z)의 최댓값을 찾고, 그 값이 층마다 한 번씩 곱해진다고 보세요."
+        return "곱은 1보다 작습니다. σ'(z)는 어디서나 1보다 작으므로, 여러 개를 곱하면 1보다 작아집니다."
+    return f"{josa(value, '은')} 정답이 아닙니다. σ'(z)의 최댓값을 찾고, 그 값 10개를 곱해 보세요."
 
 
 q5 = Exercise(
-    "기울기 소실: 시그모이드 층 10개",
+    "기울기 소실: 시그모이드 층 10개의 σ'(z)를 곱하면",
     _check_vanish,
     hint=(
-        "연쇄 법칙에서 층을 하나 지날 때마다 σ'(z)가 한 번씩 곱해집니다.\n"
-        "σ'(z)가 가장 클 때(z = 0) 얼마인지 5.2절에서 찾아, 층 10개를 지난 뒤의 배율을 계산하세요."
+        "곱하는 것은 층마다 하나씩인 σ'(z) 10개입니다. 곱이 가장 크려면 하나하나가 가장 커야 합니다.\n"
+        "σ'(z)가 가장 클 때(z = 0) 얼마인지 5.2절에서 찾아, 그 값 10개의 곱을 계산하세요."
     ),
     solution=(
         "max_slope = 0.25   # σ'(0) = σ(0)(1 - σ(0)) = 0.5 × 0.5\n"
@@ -570,7 +570,7 @@ def _check_perceptron_update(update: Any) -> str | None:
         variants=[
             (strict_step, "가중합이 정확히 0일 때 출력을 0으로 봤습니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
             (reversed_error, "오차의 부호가 반대입니다. 오차 = 타깃 - 출력이고, 틀린 쪽으로 가중치를 밀어 주는 것이 아니라 바로잡습니다."),
-            (bias_unchanged, "편향도 고쳐야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
+            (bias_unchanged, "편향도 갱신해야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
             (half_at_zero, "가중합이 정확히 0일 때 출력이 0.5입니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
             (sign_output, "np.sign은 -1, 0, 1을 냅니다. 퍼셉트론의 출력은 0 또는 1이고 H(0) = 1입니다."),
             (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × 오차 × x입니다."),
@@ -610,7 +610,7 @@ code1 = CodeExercise(
     _check_perceptron_update,
     hint=(
         "① 출력: 가중합에 편향을 더한 z에 계단 함수 H를 적용합니다(z ≥ 0이면 1, 아니면 0) ② 오차 = 타깃 - 출력\n"
-        "③ 퍼셉트론 학습 규칙으로 w를, 입력이 언제나 1인 가중치처럼 b를 고칩니다. return w_new, b_new로 둘 다 돌려주세요."
+        "③ 퍼셉트론 학습 규칙으로 w를, 입력이 언제나 1인 가중치처럼 b를 갱신합니다. return w_new, b_new로 둘 다 돌려주세요."
     ),
     solution=(
         "def perceptron_update(w, b, x, target, lr):\n"
@@ -632,7 +632,7 @@ code1 = CodeExercise(
         (lambda w, b, x, t, lr: (w + lr * (t - float(w @ x + b > 0)) * x, b + lr * (t - float(w @ x + b > 0))), "H(0) = 1"),
         (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0)) * x, b + lr * (t - np.heaviside(w @ x + b, 0))), "H(0) = 1"),
         (lambda w, b, x, t, lr: (w + lr * (_step(w @ x + b) - t) * x, b + lr * (_step(w @ x + b) - t)), "부호가 반대"),
-        (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)) * x, b), "편향도 고쳐야"),
+        (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)) * x, b), "편향도 갱신해야"),
         (_update_in_place, "받은 w 값을 제자리에서 바꿨습니다"),
         (lambda w, b, x, t, lr: (w + lr * (t - np.heaviside(w @ x + b, 0.5)) * x, b + lr * (t - np.heaviside(w @ x + b, 0.5))), "출력이 0.5"),
         (lambda w, b, x, t, lr: (w + lr * (t - _step(w @ x + b)), b + lr * (t - _step(w @ x + b))), "입력 x를 곱하지"),
