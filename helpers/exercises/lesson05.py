@@ -364,7 +364,7 @@ q4 = Exercise(
     "훈련 세트의 평균과 표준편차로 표준화하기",
     _check_scaled,
     hint=(
-        "표준화(standardization): z = (x − μ) / σ. μ 와 σ 는 훈련 세트에서 구한 값을\n"
+        "표준화(standardization): z = (x − μ) / σ. μ와 σ는 훈련 세트에서 구한 값을\n"
         "검증·테스트 세트와 새 데이터에도 그대로 씁니다. 테스트 세트의 통계는 쓰지 않습니다."
     ),
     solution=(
