@@ -72,7 +72,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture
 def local_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """127.0.0.1 에서만 도는 작은 HTTP 서버: (주소, 내줄 파일을 넣을 폴더)."""
+    """127.0.0.1에서만 도는 작은 HTTP 서버: (주소, 내줄 파일을 넣을 폴더)."""
     root = tmp_path / "served"
     root.mkdir()
     handler = functools.partial(_QuietHandler, directory=str(root))

@@ -403,7 +403,9 @@ def register_findings(paths: list[Path] | None = None) -> list[Finding]:
                 if bold_end and not want_handa and not bold_end.group(1).endswith("니"):
                     found.append(Finding("register:합니다체", f"{rel} cell {index}", line.strip()))
                 for m in _SENTENCE_END.finditer(text):
-                    hapnida = m.group(1).endswith("니")
+                    word = m.group(1)
+                    # 합니다체의 '니다'는 ㅂ 받침 뒤에 온다(합·습·됩·입): '아니다'는 한다체다.
+                    hapnida = word.endswith("니") and len(word) > 1 and (ord(word[-2]) - 0xAC00) % 28 == 17
                     if hapnida == want_handa:
                         style = "한다체" if want_handa else "합니다체"
                         found.append(Finding(f"register:{style}", f"{rel} cell {index}", line.strip()))
