@@ -3,8 +3,8 @@
 #   bash course.sh lab       설치(처음 한 번) 후 JupyterLab으로 강의 노트북 열기
 #   bash course.sh test      설치(처음 한 번) 후 모든 테스트(도우미 + 노트북 재실행) 통과 확인
 #   bash course.sh refresh [노트북...]   노트북을 깨끗한 커널로 처음부터 다시 실행해 출력 저장
-#   bash course.sh book      강의 웹사이트를 _build/book/site에 만든다(저장된 출력 그대로, 인터넷 없이 열림)
-# 가상환경은 저장소의 .venv/ 에 만든다. requirements.txt 등이 바뀌면 다시 설치한다.
+#   bash course.sh book      강의 웹사이트를 _build/book/site에 만들기(저장된 출력 그대로, 인터넷 없이 열림)
+# 가상환경은 저장소의 .venv/에 만든다. requirements.txt 등이 바뀌면 다시 설치한다.
 # 파이썬 고르기: PYTHON=python3.12 bash course.sh lab  (3.11~3.13, 기본은 python3)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,7 +14,7 @@ PYTHON=${PYTHON:-python3}
 VENV=.venv
 
 if ! "$PYTHON" -c "" >/dev/null 2>&1; then  # 없거나 실행되지 않는 파이썬(예: pyenv가 켜지 않은 버전)
-    echo "Python을 찾지 못했습니다: '$PYTHON'. Python 3.11~3.13을 설치하거나, 있는 것을 지정하세요." >&2
+    echo "Python('$PYTHON')을 찾지 못했습니다. Python 3.11~3.13을 설치하거나, 설치된 Python을 PYTHON 변수로 지정하세요." >&2
     echo "  예: PYTHON=python3.12 bash course.sh lab" >&2
     echo "Python not found: '$PYTHON'. Install Python 3.11-3.13 or point PYTHON at one." >&2
     exit 1
@@ -31,13 +31,13 @@ if [ -d "$VENV" ]; then
     if [ ! -x "$VENV/bin/python" ]; then
         reason="$VENV/bin/python이 없습니다"
     elif ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
-        reason="가상환경에 pip가 없습니다(만들다가 실패한 가상환경)"
+        reason="가상환경에 pip이 없습니다(만들다가 실패한 가상환경)"
     elif [ -n "$chosen_python" ] && \
          [ "$(python_version "$VENV/bin/python")" != "$(python_version "$PYTHON")" ]; then
         reason="가상환경은 Python $(python_version "$VENV/bin/python"), 고른 것은 $PYTHON ($(python_version "$PYTHON"))"
     fi
     if [ -n "$reason" ]; then
-        echo "가상환경을 새로 만듭니다: $reason. / Rebuilding $VENV: $reason"
+        echo "가상환경을 새로 만듭니다. 까닭: $reason. / Rebuilding $VENV: $reason"
         rm -rf "$VENV"
     fi
 fi
@@ -47,13 +47,13 @@ if [ ! -x "$VENV/bin/python" ]; then
 import sys
 if not ((3, 11) <= sys.version_info[:2] <= (3, 13)):
     sys.exit(f"Python 3.11~3.13이 필요합니다(지금 {sys.version.split()[0]}). "
-             "다른 버전을 고르려면: PYTHON=python3.12 bash course.sh lab\n"
+             "다른 버전을 고르는 예: PYTHON=python3.12 bash course.sh lab\n"
              "Python 3.11-3.13 is required (3.11 recommended).")
 PY
     echo "가상환경 만들기: $VENV (Python $(python_version "$PYTHON"))"
     if ! "$PYTHON" -m venv "$VENV" || ! "$VENV/bin/python" -m pip --version >/dev/null 2>&1; then
         rm -rf "$VENV"
-        echo "가상환경을 만들지 못했습니다. Debian/Ubuntu라면 venv 모듈을 설치한 뒤 다시 실행하세요:" >&2
+        echo "가상환경을 만들지 못했습니다. Debian/Ubuntu라면 venv 모듈을 설치한 뒤 다시 실행하세요." >&2
         echo "  sudo apt install python3-venv   (또는 python$(python_version "$PYTHON")-venv)" >&2
         echo "Could not create the virtual environment. On Debian/Ubuntu install python3-venv and run again." >&2
         exit 1
@@ -80,7 +80,7 @@ install() {  # install <requirements 파일> <해시에 넣을 파일들...>
         "$VENV/bin/python" -m pip check
         shift
         files_hash "$@" > "$VENV/.course-installed-$(basename "$file" .txt)"
-        echo "설치 완료: $(( $(date +%s) - start )) 초"
+        echo "설치 완료: $(( $(date +%s) - start ))초"
     fi
 }
 student_files=(requirements.txt constraints.txt pyproject.toml)
@@ -96,7 +96,7 @@ case "${1:-lab}" in
 esac
 
 # 시험과 노트북 재실행은 이 컴퓨터의 기록(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정, fontconfig
-# 캐시)에 결과가 달라지지 않도록, 실행마다 새로 만든 빈 폴더를 캐시와 설정 자리로 쓴다(몇 초 걸린다).
+# 캐시)에 따라 결과가 달라지지 않도록, 실행마다 새로 만든 빈 폴더를 캐시와 설정 자리로 쓴다(몇 초 걸린다).
 fresh_caches() {
     fresh=$(mktemp -d "${TMPDIR:-/tmp}/dl-course-run.XXXXXX")
     trap 'rm -rf "$fresh"' EXIT

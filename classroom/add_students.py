@@ -43,7 +43,7 @@ def names_from(args: argparse.Namespace) -> list[str]:
     bad = [name for name in names if not NAME.match(name)]
     if bad:
         raise SystemExit(
-            f"계정 이름으로 쓸 수 없습니다: {', '.join(bad)}. 영문 소문자로 시작하고 소문자, 숫자, _, -만 쓸 수 있습니다"
+            f"계정 이름으로 쓸 수 없는 이름: {', '.join(bad)}. 영문 소문자로 시작하고 소문자, 숫자, _, -만 쓸 수 있습니다"
             "(학번이라면 s20261234처럼 앞에 s를 붙이세요). / Invalid account names."
         )
     return names
@@ -69,8 +69,8 @@ def open_password_file(path: Path) -> TextIO:
         mode = path.stat().st_mode & 0o777
         if mode & 0o077 or path.stat().st_uid != 0:
             raise SystemExit(
-                f"비밀번호 파일을 root가 아닌 사용자도 읽을 수 있거나 root의 것이 아닙니다({path}, 권한 {mode:o}). "
-                f"다음 명령으로 권한을 바로잡은 뒤 다시 실행하세요: chown root:root {path}; chmod 600 {path} "
+                f"비밀번호 파일을 root가 아닌 사용자도 읽을 수 있거나, 파일 소유자가 root가 아닙니다({path}, 권한 {mode:o}). "
+                f"권한을 바로잡은 뒤 다시 실행하세요. 바로잡는 명령: chown root:root {path}; chmod 600 {path} "
                 "/ The password file must be readable by root only."
             )
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     system = [name for name in names if (uid := _uid(name)) is not None and uid < 1000]
     if system:
         raise SystemExit(
-            f"시스템 계정은 학생 그룹에 넣지 않습니다: {', '.join(system)}(uid 1000 미만). 목록에서 빼세요. "
+            f"시스템 계정(uid 1000 미만)은 학생 그룹에 넣지 않습니다. 목록에서 뺄 계정: {', '.join(system)}. "
             "/ Refusing to add system accounts to the student group."
         )
     ensure_group(args.group)

@@ -4,9 +4,9 @@
     sudo /opt/dl-course/.venv/bin/python classroom/collect_work.py --name final          # 노트북 전부
 
 결과: ``<dest>/<name>/<학생>/<노트북>``과 ``<dest>/<name>/summary.csv``(학생, 노트북, 상태, 크기, 수정 시각, sha256).
-- 같은 ``--name``으로 다시 모으면 덮어쓰지 않고 멈춘다(앞서 모은 것을 지키기 위해). 새 이름을 주세요.
+- 같은 ``--name``으로 다시 모으면 덮어쓰지 않고 멈춘다(앞서 모은 것을 지키기 위해). 새 이름을 주어야 한다.
 - 노트북이 없는 학생은 화면과 summary.csv에 "없음"으로 남는다(조용히 빠지지 않는다).
-- 학생 폴더의 심볼릭 링크나 일반 파일이 아닌 것은 따라가지 않는다: root로 실행하므로 링크를 따라가면 학생이 다른 학생의
+- 학생 폴더의 심볼릭 링크는 따라가지 않고, 일반 파일이 아닌 것은 복사하지 않는다. root로 실행하므로 링크를 따라가면 학생이 다른 학생의
   노트북이나 시스템 파일을 자기 과제로 "제출"하게 된다.
 """
 
@@ -41,7 +41,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 def _open_folder(home: Path, relative: str) -> int | str:
     """``home/relative``를 링크를 하나도 따라가지 않고 연 폴더 디스크립터, 또는 건너뛴 까닭.
 
-    경로의 칸마다 O_NOFOLLOW로 연다: 검사한 뒤 여는 사이에 학생이 폴더를 링크로 바꿔도 따라가지 않는다."""
+    경로를 이루는 폴더마다 O_NOFOLLOW로 연다. 검사한 뒤 여는 사이에 학생이 폴더를 링크로 바꿔도 따라가지 않는다."""
     try:
         fd = os.open(home, os.O_RDONLY | os.O_DIRECTORY | _NOFOLLOW)
     except OSError:
@@ -61,7 +61,7 @@ def _open_folder(home: Path, relative: str) -> int | str:
 def _copy_regular_file(folder_fd: int, name: str, target: Path) -> tuple[int, str, str] | str:
     """폴더 안의 ``name``을 링크를 따라가지 않고, 일반 파일이고 너무 크지 않을 때만 복사한다.
 
-    (크기, 수정 시각, sha256) 또는 건너뛴 까닭. O_NONBLOCK: 학생이 만든 FIFO에서 root가 멈추지 않는다."""
+    돌려주는 값은 (크기, 수정 시각, sha256) 또는 건너뛴 까닭이다. O_NONBLOCK: 학생이 만든 FIFO에서 root가 멈추지 않는다."""
     try:
         fd = os.open(name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
     except OSError:
@@ -86,10 +86,10 @@ def _copy_regular_file(folder_fd: int, name: str, target: Path) -> tuple[int, st
 
 
 def collect(homes: list[Path], relative: str, lessons: list[str], destination: Path) -> list[Entry]:
-    """학생 홈 폴더마다 ``relative`` 아래의 노트북을 ``destination/<학생>/``로 복사한다."""
+    """학생 홈 폴더마다 ``relative`` 아래의 노트북을 ``destination/<학생>/``으로 복사한다."""
     if destination.exists():
         raise FileExistsError(
-            f"이미 있는 폴더입니다: {destination}. 앞서 모은 것을 덮어쓰지 않습니다. 다른 --name을 주세요. "
+            f"폴더가 이미 있습니다({destination}). 앞서 모은 것을 덮어쓰지 않습니다. 다른 --name을 주세요. "
             "/ Refusing to overwrite an earlier collection."
         )
     destination.mkdir(parents=True, mode=0o700)
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="학생들의 노트북 모으기 (collect students' notebooks)")
     parser.add_argument("--name", required=True, help="이번에 모은 것의 이름(예: week03). 이미 있으면 멈춘다.")
     parser.add_argument("--lesson", action="append", default=[], help="모을 노트북 파일 이름(여러 번 줄 수 있다). 없으면 전부.")
-    parser.add_argument("--group", default="dl-students", help="학생 그룹: 그 구성원의 홈 폴더를 모은다(기본 dl-students)")
+    parser.add_argument("--group", default="dl-students", help="학생 그룹: 그 구성원의 홈 폴더에서 모은다(기본 dl-students)")
     parser.add_argument("--homes", help="그룹 대신 학생 홈 폴더의 glob(예: /home/student*)")
     parser.add_argument("--relative", default="dl-course/notebooks", help="홈 안에서 노트북이 있는 폴더")
     parser.add_argument("--dest", default="/srv/dl-course/collected", help="모은 것을 둘 폴더")
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         homes = sorted(home for home in group_homes(args.group) if home.is_dir())
         where = f"그룹 {args.group}"
     if not homes:
-        print(f"학생 홈 폴더를 찾지 못했습니다: {where} / no student homes found", file=sys.stderr)
+        print(f"학생 홈 폴더를 찾지 못했습니다({where}). / no student homes found", file=sys.stderr)
         return 2
     try:
         entries = collect(homes, args.relative, args.lesson, Path(args.dest) / args.name)

@@ -12,7 +12,7 @@ classroom/dl-course-hub.service가 /etc/dl-course/hub.env의 환경 변수로 �
     COURSE_ADMINS      관리자(강사) 계정, 쉼표로 구분(기본 instructor).
     COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub). 학생에게는 읽기 전용.
     COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더. 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
-    COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본: /srv/dl-course/hub).
+    COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본 /srv/dl-course/hub).
     COURSE_HUB_IP, COURSE_HUB_PORT   허브가 듣는 주소(기본 127.0.0.1:8000).
     COURSE_SSL_CERT, COURSE_SSL_KEY  HTTPS 인증서와 개인 키 파일(예: Let's Encrypt의 fullchain.pem, privkey.pem).
                        둘을 주면 허브가 직접 HTTPS로만 받는다. 127.0.0.1이 아닌 주소로 열 때는 반드시 준다.
@@ -36,7 +36,7 @@ state_dir = Path(os.environ.get("COURSE_STATE_DIR", "/srv/dl-course/hub"))
 threads = os.environ.get("COURSE_THREADS", "1")
 
 # --- 허브 -------------------------------------------------------------------
-# 상태 폴더(데이터베이스, 쿠키 비밀값)는 root만 읽고 쓴다: 폴더 0700, 데이터베이스 0600.
+# 상태 폴더(데이터베이스, 쿠키 비밀값)는 root만 읽고 쓴다(폴더 0700, 데이터베이스 0600).
 # 데이터베이스 파일을 허브보다 먼저 0600으로 만들어 두면 SQLite가 그 권한을 그대로 쓴다.
 state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
 state_dir.chmod(0o700)
@@ -52,7 +52,7 @@ if ssl_cert and ssl_key:
     c.JupyterHub.ssl_key = ssl_key
 elif c.JupyterHub.ip not in ("127.0.0.1", "localhost", "::1"):
     raise SystemExit(
-        "COURSE_HUB_IP가 바깥 주소인데 COURSE_SSL_CERT와 COURSE_SSL_KEY가 없습니다: 비밀번호가 평문으로 오갑니다. "
+        "COURSE_HUB_IP가 바깥 주소인데 COURSE_SSL_CERT와 COURSE_SSL_KEY가 없습니다. 이대로는 비밀번호가 평문으로 오갑니다. "
         "인증서를 주거나(classroom/README.md 2절) 127.0.0.1로 여세요. / Refusing to serve passwords over plain HTTP."
     )
 c.JupyterHub.db_url = f"sqlite:///{state_dir / 'jupyterhub.sqlite'}"
@@ -66,7 +66,7 @@ c.JupyterHub.authenticator_class = "pam"
 c.Authenticator.allow_all = False
 # 학생은 Unix 그룹(COURSE_STUDENT_GROUP, 기본 dl-students)으로 정한다. 그룹에 넣으면 허브를 다시 시작하지 않아도 바로
 # 로그인할 수 있고, 그룹에서 빼면 다음 로그인부터 들어오지 못한다. allow_existing_users=False: 예전에 로그인했던 사람도
-# 로그인할 때마다 그룹으로 다시 확인한다(기본값은 allowed_users가 있으면 한 번 들어온 사람을 계속 들여보낸다).
+# 로그인할 때마다 그룹 소속을 다시 확인한다(기본값에서는 allowed_users가 있으면 한 번 들어온 사람을 계속 들여보낸다).
 c.PAMAuthenticator.allowed_groups = {os.environ.get("COURSE_STUDENT_GROUP", "dl-students")}
 c.Authenticator.allow_existing_users = False
 admins = {name for name in os.environ.get("COURSE_ADMINS", "instructor").split(",") if name}
@@ -78,7 +78,7 @@ c.JupyterHub.cleanup_servers = False
 # --- 학생 서버 -----------------------------------------------------------------
 spawner = os.environ.get("COURSE_SPAWNER", "localprocess")
 if spawner == "systemd":
-    # 학생마다 systemd 단위로 띄워 cgroup으로 메모리와 CPU를 강제로 묶는다(systemd가 도는 서버).
+    # 학생마다 systemd 유닛으로 띄워 cgroup으로 메모리와 CPU를 강제로 묶는다(systemd가 도는 서버).
     c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
     c.SystemdSpawner.dynamic_users = False  # 학생의 시스템 계정 그대로
     c.SystemdSpawner.isolate_tmp = True
@@ -91,7 +91,7 @@ else:
 
 c.Spawner.cmd = [str(venv / "bin" / "jupyterhub-singleuser")]
 # 학생끼리 엿보지 못하게: 커널의 채널(코드와 출력이 오가는 ZeroMQ 소켓)을 127.0.0.1의 TCP 포트가 아니라
-# 학생 홈 폴더(0700) 안의 유닉스 소켓으로 연다. TCP 포트는 같은 서버의 다른 계정도 접속할 수 있어,
+# 학생 홈 폴더(0700) 안의 유닉스 소켓으로 연다. TCP 포트에는 같은 서버의 다른 계정도 접속할 수 있어,
 # 다른 학생이 IOPub 채널을 구독하면 HMAC 키 없이도 코드와 출력을 볼 수 있다(시험에서 확인).
 c.Spawner.args = ["--KernelManager.transport=ipc"]
 # 학생이 자기 홈의 ~/.jupyter 설정으로 서버 설정(인증, 확장 등)을 바꾸지 못하게 한다.
@@ -104,7 +104,7 @@ c.Spawner.start_timeout = 180
 c.Spawner.mem_limit = os.environ.get("COURSE_MEM_LIMIT", "4G")
 c.Spawner.cpu_limit = float(os.environ.get("COURSE_CPU_LIMIT", "1.0"))
 c.Spawner.environment = {
-    # 데이터는 한 번만 두고 함께 쓴다: helpers의 로더가 이 폴더를 먼저 본다(읽기 전용이라 학생이 바꿀 수 없다).
+    # 데이터는 한 번만 두고 함께 쓴다. helpers의 로더가 이 폴더를 먼저 본다(읽기 전용이라 학생이 바꿀 수 없다).
     "DL_COURSE_DATA_DIR": data_dir,
     # 한 학생의 학습이 다른 학생의 CPU를 빼앗지 않도록 커널의 계산 스레드를 묶는다.
     "OMP_NUM_THREADS": threads,
@@ -117,7 +117,7 @@ c.Spawner.environment = {
 # 쉬는 커널과 서버를 정리해 메모리를 돌려받는다(TensorFlow를 불러온 커널 하나가 0.9~1.9 GB를 쥐고 있다).
 # 커널: 아무 계산도 하지 않은 채 COURSE_KERNEL_CULL_TIMEOUT초(기본 1시간)가 지나면, 브라우저 탭이 열려 있어도 끈다.
 #       노트북 파일은 그대로이고, 학생은 셀을 처음부터 다시 실행하면 된다.
-# 서버: 허브가 본 마지막 활동에서 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 멈춘다.
+# 서버: 허브가 본 마지막 활동 뒤 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 멈춘다.
 #       홈 폴더의 파일은 그대로이고, 다시 로그인하면 새로 뜬다. 0이면 끄지 않는다.
 kernel_timeout = int(os.environ.get("COURSE_KERNEL_CULL_TIMEOUT", "3600"))
 if kernel_timeout > 0:
@@ -142,7 +142,7 @@ if server_timeout > 0:
          "services": ["idle-culler"]},
     ]  # fmt: skip
 
-# 테스트나 다른 설정을 덧붙일 파일(있으면 마지막에 읽는다).
+# 테스트용 설정이나 다른 설정을 덧붙일 파일(있으면 마지막에 읽는다).
 extra = os.environ.get("COURSE_HUB_EXTRA_CONFIG")
 if extra:
     load_subconfig(extra)  # type: ignore[name-defined]  # noqa: F821

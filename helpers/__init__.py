@@ -1,6 +1,6 @@
 """딥러닝 입문 강의 노트북의 도우미 패키지.
 
-노트북 첫 셀에서 한 줄로 준비한다::
+노트북 첫 셀에서 한 줄로 준비하기::
 
     import helpers
     helpers.setup_notebook()
@@ -17,7 +17,7 @@
 - :mod:`helpers.results` — 노트북 밖에서 잰 숫자(``results/*.json``) 읽기
 - :mod:`helpers.exercises` — 자동 채점 연습 문제
 
-TensorFlow는 그것이 필요한 함수를 부를 때에만 import 한다(``import helpers``는 가볍다).
+TensorFlow는 그 라이브러리가 필요한 함수를 부를 때에만 import한다(``import helpers``는 가볍다).
 다만 ``import helpers``는 TensorFlow의 C++ 로그 수준 기본값을 정해 둔다(:mod:`helpers.tfenv`).
 """
 
@@ -28,7 +28,7 @@ from typing import Any
 
 from helpers.tfenv import configure_environment as _configure_environment
 
-# TensorFlow가 import 되기 전에 정해야 효과가 있다(학생 화면의 빨간 C++ 로그를 막는다).
+# TensorFlow가 import되기 전에 정해야 효과가 있다(학생 화면의 빨간 C++ 로그를 막는다).
 _configure_environment()
 
 __version__ = "1.0.0"

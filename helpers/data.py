@@ -1,8 +1,8 @@
-"""강의 데이터 로더: 강의 폴더의 data/ 를 먼저 보고, 없으면 고정된 공개 주소에서 내려받아 sha256으로 확인한다.
+"""강의 데이터 로더: 강의 폴더의 data/를 먼저 보고, 없으면 고정된 공개 주소에서 내려받아 sha256으로 확인한다.
 
 파일과 주소, 체크섬의 출처는 저장소의 ``data/README.md``에 정리되어 있다.
 손상된 파일은 쓰지 않고 ``<이름>.corrupt``로 옮긴 뒤 다시 내려받는다(이미 있으면 ``.corrupt-2`` …,
-학생의 파일을 덮어쓰지 않는다). 파일이 여러 개 없으면 한 번에 모두 알려 준다.
+학생의 파일을 덮어쓰지 않는다). 없는 파일이 여러 개이면 한 번에 모두 알려 준다.
 pickle은 쓰지 않는다(MNIST는 원본 IDX 파일을 직접 읽는다).
 """
 
@@ -130,7 +130,7 @@ def data_dir() -> Path:
 
 
 def sha256_of(path: Path) -> str:
-    """파일의 sha256 (16진수)."""
+    """파일의 sha256(16진수)."""
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
@@ -142,7 +142,7 @@ def _download(spec: DataFile, folder: Path) -> tuple[Path | None, list[str]]:
     """주소들을 차례로 시도한다. keras.utils.get_file이 내려받고 sha256을 확인한다."""
     from helpers.tfenv import import_tensorflow
 
-    import_tensorflow()  # 내려받을 때만 Keras(TensorFlow)를 불러온다, C++ 시작 로그 없이
+    import_tensorflow()  # 내려받을 때만 Keras(TensorFlow)를 C++ 시작 로그 없이 불러온다
     from keras.utils import get_file
 
     problems: list[str] = []
@@ -165,7 +165,7 @@ def _download(spec: DataFile, folder: Path) -> tuple[Path | None, list[str]]:
             problems.append(
                 f"  - {url}\n    → 내려받은 파일의 sha256이 다릅니다 (checksum mismatch)"
             )
-        # 체크섬이 틀린 채 남은 내려받은 파일은 지운다(다음 실행에서 쓰이지 않도록).
+        # 내려받았지만 체크섬이 틀린 채 남은 파일은 지운다(다음 실행에서 쓰이지 않도록).
         leftover = folder / spec.name
         if leftover.exists() and sha256_of(leftover) != spec.sha256:
             leftover.unlink()
@@ -201,7 +201,7 @@ def _move_aside(path: Path) -> Path:
 def _known(name: str) -> DataFile:
     if name not in FILES:
         known = ", ".join(FILES)
-        raise KeyError(f"모르는 데이터 파일입니다: {name!r}. 가능한 이름: {known}")
+        raise KeyError(f"모르는 데이터 파일 이름: {name!r}. 가능한 이름: {known}")
     return FILES[name]
 
 
@@ -233,12 +233,12 @@ def file_status(name: str, *, download: bool = True) -> FileStatus:
 def missing_files_message(failed: list[FileStatus]) -> str:
     """쓸 수 없는 파일들을 한꺼번에 알려 주고 해결 방법을 적은 한국어·영어 메시지."""
     folder = data_dir()
-    lines = [f"데이터 파일 {len(failed)}개를 쓸 수 없습니다. 찾지 못했고 내려받지도 못했습니다:"]
+    lines = [f"데이터 파일 {len(failed)}개를 쓸 수 없습니다. 찾지 못했고 내려받지도 못했습니다."]
     for status in failed:
         if status.moved_to is not None:
             lines.append(
                 f"  - {status.name}: 손상됨(sha256 불일치). 쓰지 않고 "
-                f"다른 이름으로 옮겨 두었습니다: '{status.moved_to.name}'."
+                f"다른 이름으로 옮겨 두었습니다(새 이름 '{status.moved_to.name}')."
             )
         elif status.state == "손상":
             lines.append(f"  - {status.name}: 손상됨(sha256 불일치)")
@@ -282,7 +282,7 @@ def fetch(name: str) -> Path:
     1. ``data_dir()/name``이 있고 sha256이 맞으면 그대로 쓴다.
     2. 있는데 sha256이 다르면 손상된 것으로 보고 ``name.corrupt``로 옮긴다(쓰지 않고, 덮어쓰지 않는다).
     3. 고정된 공개 주소에서 내려받아 sha256을 확인한다(여러 주소를 차례로 시도).
-    4. 모두 실패하면 파일 이름, 주소, 넣을 폴더를 알려 주는 :class:`DataFileError`.
+    4. 모두 실패하면 파일 이름, 주소, 넣을 폴더를 알려 주는 :class:`DataFileError`를 일으킨다.
     """
     return fetch_all([name])[0]
 
@@ -306,7 +306,7 @@ def read_idx(path: Path) -> np.ndarray:
         raw = stream.read()
     if len(raw) < 4 or raw[0:2] != b"\x00\x00" or raw[2] != 0x08:
         raise DataFileError(
-            f"uint8 IDX 파일이 아닙니다: '{Path(path).name}' (not an IDX file)."
+            f"'{Path(path).name}': uint8 IDX 파일이 아닙니다 (not an IDX file)."
         )
     ndim = raw[3]
     header = 4 + 4 * ndim
@@ -314,7 +314,7 @@ def read_idx(path: Path) -> np.ndarray:
     array = np.frombuffer(raw, dtype=np.uint8, offset=header)
     if array.size != int(np.prod(shape)):
         raise DataFileError(
-            f"'{Path(path).name}'의 크기가 머리말과 다릅니다 (truncated IDX file)."
+            f"'{Path(path).name}': 실제 크기가 머리말에 적힌 크기와 다릅니다 (truncated IDX file)."
         )
     return array.reshape(shape).copy()
 
@@ -369,7 +369,7 @@ def verify_data_files(*, download: bool = True) -> pd.DataFrame:
 
 
 def install_into(folder: Path) -> list[Path]:
-    """강의실 서버의 공유 데이터 폴더를 채운다: 여섯 파일을 확인(없으면 내려받기)한 뒤 ``folder``에 복사한다.
+    """강의실 서버의 공유 데이터 폴더를 채운다. 여섯 파일을 확인(없으면 내려받기)한 뒤 ``folder``에 복사한다.
 
     파일은 :func:`fetch_all`이 찾는 그대로(``data_dir()``에 있으면 그것, 없으면 고정 주소에서 내려받아 sha256 확인)
     가져오고, 복사한 파일의 sha256을 다시 확인한다. 폴더는 0755, 파일은 0644(모두 읽기만 한다)로 둔다.
@@ -384,7 +384,7 @@ def install_into(folder: Path) -> list[Path]:
         if target.resolve() != source.resolve():
             shutil.copyfile(source, target)
         if sha256_of(target) != FILES[source.name].sha256:
-            raise DataFileError(f"복사한 파일의 sha256이 다릅니다: {target} / checksum mismatch after copying")
+            raise DataFileError(f"{target}: 복사한 파일의 sha256이 다릅니다. / checksum mismatch after copying")
         target.chmod(0o644)
         copied.append(target)
     folder.chmod(0o755)

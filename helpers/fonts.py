@@ -12,8 +12,8 @@ Bold 600, ExtraBold 700)을 운영 체제와 상관없이 **먼저** 쓴다. 그
 - matplotlib의 ``weight="bold"``는 굵기 700을 뜻하는데, 운영 체제 글꼴에는 700이 없는 것이 많다.
   macOS의 애플고딕(AppleGothic)은 굵기가 하나(400)뿐이고, Debian·Ubuntu의 ``fonts-nanum``
   나눔고딕은 400과 600뿐이다. 그러면 matplotlib 3.11은 굵은 글씨를 처음 그릴 때(글자 크기 등 설정이 바뀌면 다시)
-  ``findfont: Failed to find font weight bold ...``를 로그로 남기고, 학생의 JupyterLab에는
-  빨간 글씨로 보인다. 함께 배포되는 나눔고딕에는 진짜 700(ExtraBold)이 있다.
+  ``findfont: Failed to find font weight bold ...``를 로그로 남기고, 이 로그는 학생의
+  JupyterLab에 빨간 글씨로 보인다. 함께 배포되는 나눔고딕에는 진짜 700(ExtraBold)이 있다.
 - ``fonts-nanum``의 나눔고딕도 이름이 똑같이 ``NanumGothic``이다. 두 벌이 섞이면 굵기마다 다른
   파일이 골라질 수 있으므로, 실행 중인 파이썬 프로세스(커널) 안에서만 다른 ``NanumGothic`` 항목을 빼고 함께 배포되는
   네 파일만 그 이름으로 남긴다. 컴퓨터에 설치된 글꼴 파일은 건드리지 않는다.
@@ -56,7 +56,7 @@ REQUIRED_WEIGHTS: tuple[int, ...] = (400, 700)
 FIX_HINT = (
     "한글 글꼴을 찾지 못했습니다. 그래프의 한글이 네모(□)로 보일 수 있습니다.\n"
     "해결: 강의 환경을 설치하세요(python -m pip install -r requirements.txt, koreanize-matplotlib 포함). "
-    "Linux라면 'sudo apt-get install fonts-nanum'도 됩니다(이때는 matplotlib.get_cachedir() 폴더의 "
+    "Linux라면 'sudo apt-get install fonts-nanum'으로 운영 체제 글꼴을 설치해도 됩니다(이때는 matplotlib.get_cachedir() 폴더의 "
     "fontlist-*.json을 지워야 새 글꼴이 보입니다). 설치 후 커널을 다시 시작하세요.\n"
     "No Korean font was found, so Korean text in plots may show as boxes. "
     "Fix: install the course requirements (they include koreanize-matplotlib) "
@@ -78,7 +78,7 @@ def _installed_font_names() -> set[str]:
 
 
 def _bundled_font_files() -> list[Path]:
-    """koreanize-matplotlib이 배포하는 .ttf 파일 경로 (패키지를 import하지 않고 찾는다)."""
+    """koreanize-matplotlib이 배포하는 .ttf 파일 경로(패키지를 import하지 않고 찾는다)."""
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or not spec.submodule_search_locations:
         return []

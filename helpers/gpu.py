@@ -33,7 +33,7 @@ def enable_memory_growth() -> list[str]:
 
     Returns
     -------
-    메모리 증가가 켜진 GPU의 이름 목록. GPU가 없으면(CPU 전용) 빈 목록이며 아무것도 하지 않는다.
+    메모리 증가가 켜진 GPU의 이름 목록. GPU가 없으면(CPU 전용) 아무것도 하지 않고 빈 목록을 돌려준다.
     두 번 불러도 안전하다. TensorFlow가 이미 GPU를 초기화했다면 예외 대신
     :class:`MemoryGrowthWarning`으로 상황과 해결 방법을 알려 주고, 이미 켜져 있던 GPU만 돌려준다.
     """
@@ -54,7 +54,7 @@ def enable_memory_growth() -> list[str]:
 
 
 def device_report() -> dict[str, Any]:
-    """환경 점검 노트북용 요약: Python·주요 패키지 버전, 운영체제, 사용할 수 있는 장치."""
+    """환경 점검 노트북용 요약: Python·주요 패키지 버전, 운영 체제, 사용할 수 있는 장치."""
     from importlib.metadata import PackageNotFoundError, version
 
     import tensorflow as tf

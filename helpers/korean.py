@@ -70,10 +70,10 @@ def final_sound(text: str) -> str:
 
 
 def text_of(value: Any) -> str:
-    """조사를 붙일 값의 글꼴: 실수는 유효 숫자 6자리, 그 밖은 ``str``."""
+    """조사를 붙일 값의 표기: 실수는 유효 숫자 6자리, 그 밖은 ``str``."""
     if isinstance(value, float):
         short = f"{value:.6g}"
-        # 0.9999999를 "1"로 보이면 학생이 넣은 값과 달라 보인다: 반올림해서 정수처럼 보이면 전부 적는다.
+        # 0.9999999가 "1"로 보이면 학생이 넣은 값과 달라 보인다. 반올림해서 정수처럼 보이면 전부 적는다.
         if "e" not in short and "." not in short and not value.is_integer():
             return repr(value)
         return short
@@ -81,7 +81,7 @@ def text_of(value: Any) -> str:
 
 
 def josa(value: Any, particle: str) -> str:
-    """값과 그 끝소리에 맞는 조사를 붙여 돌려준다. ``particle``은 짝 가운데 어느 쪽이든 된다.
+    """값에 그 끝소리에 맞는 조사를 붙여 돌려준다. ``particle``은 짝 가운데 어느 쪽이든 된다.
 
     >>> josa(5, "이"), josa(1, "으로"), josa("모델", "를"), josa("relu", "은")
     ('5가', '1로', '모델을', 'relu는')

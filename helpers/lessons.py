@@ -39,7 +39,7 @@ def course_dir(start: Path | None = None) -> Path:
     if (fallback / ".git").exists():
         return fallback
     raise LessonsError(
-        f"강의 폴더를 찾지 못했습니다({here}부터 상위 폴더들과 ~/dl-course를 찾아보았습니다). nbgitpuller 링크로 강의 자료를 받았는지 확인하세요. "
+        f"강의 폴더를 찾지 못했습니다(찾아본 곳: {here}, 그 위의 모든 폴더, ~/dl-course). nbgitpuller 링크로 강의 자료를 받았는지 확인하세요. "
         "/ Course folder (a git clone made by nbgitpuller) not found."
     )
 
@@ -57,7 +57,7 @@ def _upstream(folder: Path) -> str:
     _git(folder, "fetch", "--quiet", "origin", check=False)
     ref = f"origin/{branch}"
     if _git(folder, "rev-parse", "--verify", "--quiet", ref, check=False).strip() == "":
-        raise LessonsError(f"강사의 판을 찾지 못했습니다: {ref} / Upstream branch {ref} not found.")
+        raise LessonsError(f"강사의 판을 찾지 못했습니다({ref}). / Upstream branch {ref} not found.")
     return ref
 
 
@@ -84,7 +84,7 @@ class LessonStatus:
 
 
 def _history(folder: Path, ref: str, path: str) -> list[str]:
-    """강사의 판에서 이 파일의 모든 판의 내용(최신판부터)."""
+    """강사의 판에 있는 이 파일의 모든 판 내용(최신판부터)."""
     commits = _git(folder, "log", "--format=%H", ref, "--", path).split()
     versions = []
     for commit in commits:
@@ -124,7 +124,7 @@ def lesson_status(folder: Path, ref: str, path: str) -> LessonStatus:
 
 
 def statuses(folder: Path | None = None) -> list[LessonStatus]:
-    """강의 폴더의 모든 수업(notebooks/*.ipynb)의 상태."""
+    """강의 폴더에 있는 모든 수업(notebooks/*.ipynb)의 상태."""
     folder = course_dir(folder)
     ref = _upstream(folder)
     paths = sorted(line for line in _git(folder, "ls-tree", "--name-only", f"{ref}", "notebooks/").split() if line.endswith(".ipynb"))
@@ -169,7 +169,7 @@ def restore(lesson: str, folder: Path | None = None) -> Path:
     matches = [path for path in paths if Path(path).name == lesson or Path(path).name.startswith(f"{lesson}_")]
     if len(matches) != 1:
         names = ", ".join(Path(path).name for path in paths)
-        raise LessonsError(f"{lesson!r}에 해당하는 수업이 없거나 둘 이상입니다. 쓸 수 있는 이름: {names} / Lesson not found.")
+        raise LessonsError(f"수업 {lesson!r}: 해당하는 노트북이 없거나 둘 이상입니다. 쓸 수 있는 이름: {names} / Lesson not found.")
     path = matches[0]
     target = folder / path
     copy: Path | None = None
@@ -182,7 +182,7 @@ def restore(lesson: str, folder: Path | None = None) -> Path:
             copy = target.with_name(f"{target.stem}.my-copy-{stamp}-{number}.ipynb")
         target.rename(copy)
     target.write_text(_git(folder, "show", f"{ref}:{path}"), encoding="utf-8")
-    kept = f" 내 노트북은 {copy.name}에 있습니다." if copy else ""
+    kept = f" 남겨 둔 내 노트북: {copy.name}" if copy else ""
     print(f"✅ {target.name}: 강사의 최신판으로 바꿨습니다.{kept}")
     return target
 

@@ -28,12 +28,12 @@ def result_path(name: str) -> Path:
 def load_result(name: str) -> dict[str, Any]:
     """``results/<name>.json``을 읽어 돌려준다(측정 조건과 ``data``).
 
-    파일이 없으면 어떤 스크립트로 만들 수 있는지 알려 주는 :class:`FileNotFoundError`.
+    파일이 없으면 어떤 스크립트로 만들 수 있는지 알려 주는 :class:`FileNotFoundError`를 일으킨다.
     """
     path = result_path(name)
     if not path.exists():
         raise FileNotFoundError(
-            f"측정 결과 파일이 없습니다: results/{name}.json. "
+            f"측정 결과 파일(results/{name}.json)이 없습니다. "
             f"저장소 폴더에서 'python tools/measure_{name}.py'를 실행해 만드세요. "
             f"(measurement file missing: run tools/measure_{name}.py)"
         )

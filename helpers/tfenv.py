@@ -1,7 +1,7 @@
 """TensorFlow를 처음 불러올 때의 설정: 학생 화면에 빨간 C++ 로그가 나오지 않게 한다.
 
 JupyterLab, VS Code, Colab의 커널은 C++ 라이브러리가 stderr에 쓰는 글도 셀 아래에 빨간 글씨로
-보여 준다. TensorFlow 2.21은 GPU가 없는 컴퓨터에서 import 하는 것만으로 다음을 쓴다.
+보여 준다. TensorFlow 2.21은 GPU가 없는 컴퓨터에서 import하는 것만으로 다음을 쓴다.
 
 - ``WARNING: All log messages before absl::InitializeLog() is called are written to STDERR``
 - ``oneDNN custom operations are on …`` / ``Could not find cuda drivers on your machine …``
@@ -15,8 +15,8 @@ JupyterLab, VS Code, Colab의 커널은 C++ 라이브러리가 stderr에 쓰는 
 
 1. ``import helpers`` 때 ``TF_CPP_MIN_LOG_LEVEL=3``을 기본값으로 둔다(이미 정해 둔 값은 존중).
    TensorFlow가 로그 설정을 마친 뒤의 C++ 로그는 이것으로 꺼진다.
-2. 그 설정을 읽기 *전* 에 absl이 쓰는 시작 메시지는 환경 변수를 무시한다. :func:`import_tensorflow`
-   는 TensorFlow를 불러오고 장치를 찾는 동안만 stderr(파일 디스크립터 2)를 받아 두었다가,
+2. 그 설정을 읽기 전에 absl이 쓰는 시작 메시지는 환경 변수와 상관없이 나온다. :func:`import_tensorflow`는
+   TensorFlow를 불러오고 장치를 찾는 동안만 stderr(파일 디스크립터 2)를 받아 두었다가,
    :data:`STARTUP_NOISE`에 맞는 줄은 버리고 **나머지는 그대로 다시 쓴다**(모르는 메시지는 숨기지 않는다).
 
 C++ 로그를 모두 보고 싶으면 커널을 시작하기 전에 ``TF_CPP_MIN_LOG_LEVEL=0``으로 정하고,

@@ -1,10 +1,10 @@
 """저장된 노트북에서도 알아볼 수 있는 위젯 출력.
 
-ipywidgets 위젯의 출력에는 위젯 자리표시(``application/vnd.jupyter.widget-view+json``)와
+ipywidgets 위젯의 출력에는 위젯 자리 표시(``application/vnd.jupyter.widget-view+json``)와
 ``interactive(children=(FloatSlider(…`` 같은 글(``text/plain``)만 들어 있다. 커널 없이 연 노트북,
 신뢰하지 않은(trusted가 아닌) 노트북, 웹 미리보기는 위젯을 그리지 못하고 그 글을 보여 준다.
 
-:func:`show_widget`은 같은 출력에 **처음 값으로 그린 그림(PNG)**을 함께 넣는다. 셀을 실행한
+:func:`show_widget`은 같은 출력에 **초깃값으로 그린 그림(PNG)**을 함께 넣는다. 셀을 실행한
 JupyterLab·VS Code·Colab은 위젯을 그리고, 위젯을 그리지 못하는 곳은 그림을 보여 준다.
 """
 
@@ -27,12 +27,12 @@ def widget_bundle(widget: Any, preview: Figure) -> dict[str, Any]:
     """위젯의 표시 데이터에 ``preview`` 그림(PNG)과 한국어 안내 글을 더한 mimebundle.
 
     ``preview``는 PNG로 바꾼 뒤 닫는다(노트북에 따로 그려지지 않는다).
-    위젯이 아니면(``_repr_mimebundle_``가 위젯 자리표시를 주지 않으면) :class:`TypeError`.
+    위젯이 아니면(``_repr_mimebundle_``가 위젯 자리 표시를 주지 않으면) :class:`TypeError`를 일으킨다.
     """
     data = dict(widget._repr_mimebundle_() or {}) if hasattr(widget, "_repr_mimebundle_") else {}
     if WIDGET_MIME not in data:
         raise TypeError(
-            f"위젯이 아닙니다: {type(widget).__name__}. ipywidgets 위젯을 넘기세요. "
+            f"받은 값은 위젯이 아닙니다(자료형 {type(widget).__name__}). ipywidgets 위젯을 넘기세요. "
             "(show_widget expects an ipywidgets widget)"
         )
     buffer = io.BytesIO()

@@ -1,10 +1,10 @@
-"""강의 웹사이트를 만든다: 커밋된 노트북(저장된 출력 그대로, 다시 실행하지 않는다) + 소개, 용어집, 문제 해결, 시험 환경.
+"""강의 웹사이트 만들기: 커밋된 노트북(저장된 출력 그대로, 다시 실행하지 않는다) + 소개, 용어집, 문제 해결, 시험 환경.
 
     python tools/build_book.py        # _build/book/site에 만든다(bash course.sh book과 같다)
 
-도구는 MkDocs + Material + mkdocs-jupyter다(모두 PyPI에서 설치된다). 페이지의 원본은 저장소의 파일이다:
-README.md(소개), docs/glossary.yml(용어집), book/troubleshooting.yml(문제 해결), 테스트 실행 기록
-_build/tested_on.json(시험 환경: `bash course.sh test`가 남긴다). 수식은 사이트에 함께 담은 MathJax로 그리므로
+도구는 MkDocs + Material + mkdocs-jupyter다(모두 PyPI에서 설치된다). 페이지의 원본은 저장소의 파일이다.
+소개는 README.md, 용어집은 docs/glossary.yml, 문제 해결은 book/troubleshooting.yml, 시험 환경은
+`bash course.sh test`가 남긴 테스트 실행 기록 _build/tested_on.json에서 만든다. 수식은 사이트에 함께 담은 MathJax로 그리므로
 만든 사이트는 인터넷 없이 열린다.
 """
 
@@ -34,11 +34,11 @@ import build_glossary  # noqa: E402
 
 MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full,local/course"
 MATHJAX_URL = f"../assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}"
-# jupyter-server-mathjax에는 STIX-Web 글꼴만 들어 있다: 그 글꼴을 쓰게 하는 설정을 사이트에 더한다.
+# jupyter-server-mathjax에는 STIX-Web 글꼴만 들어 있다. 그 글꼴을 쓰게 하는 설정을 사이트에 더한다.
 LOCAL_MATHJAX_CONFIG = """MathJax.Hub.Config({
   "HTML-CSS": {
     availableFonts: [], preferredFont: null, webFont: "STIX-Web", imageFont: null,
-    // MathJax 2는 빈 글꼴을 about:blank에서 받으려 해 브라우저 콘솔에 오류가 남는다: 내려받지 않는 local()로 바꾼다
+    // MathJax 2는 빈 글꼴을 about:blank에서 받으려 해 브라우저 콘솔에 오류가 남는다. 내려받지 않는 local()로 바꾼다
     styles: { "@font-face": { "font-family": "MathJax_Blank", src: "local('MathJax_Blank')" } }
   },
   SVG: { font: "STIX-Web" },
@@ -123,8 +123,8 @@ def tested_on_page() -> str:
         )
     record = json.loads(TESTED_ON.read_text(encoding="utf-8"))
     lines += [
-        f"아래는 `bash course.sh test`가 {record['finished']}에 남긴 기록입니다"
-        f"(테스트 {record['passed']:,}개 통과, 실패 {record['failed']:,}개).",
+        f"아래는 `bash course.sh test`가 남긴 기록입니다"
+        f"(끝난 시각 {record['finished']}, 통과 {record['passed']:,}개, 실패 {record['failed']:,}개).",
         "",
         f"- Python {record['python']} ({record['platform']}, CPU {record['cpus']}코어)",
         "",
@@ -218,7 +218,7 @@ def tidy_search_index() -> None:
 def main(argv: list[str] | None = None) -> int:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     seconds = build()
-    print(f"사이트를 만들었습니다: {SITE.relative_to(ROOT)}/index.html ({seconds:.0f}초)")
+    print(f"사이트를 만들었습니다({seconds:.0f}초). 첫 페이지: {SITE.relative_to(ROOT)}/index.html")
     print(f"  브라우저로 열기: python -m http.server -d {SITE.relative_to(ROOT)} 8000 → http://127.0.0.1:8000")
     return 0
 

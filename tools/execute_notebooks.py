@@ -3,9 +3,9 @@
     python tools/execute_notebooks.py                 # notebooks/*.ipynb 전부
     python tools/execute_notebooks.py notebooks/03_xor_mlp.ipynb
 
-학생의 JupyterLab과 pytest(nbval)와 같은 기본 커널 설정으로 실행하므로, 학생이 셀 아래에서 볼
+학생의 JupyterLab, pytest(nbval)와 같은 기본 커널 설정으로 실행하므로, 학생이 셀 아래에서 볼
 빨간 글씨(stderr: 경고, C++ 로그)도 그대로 보인다. 그런 출력이 있으면 노트북은 저장하되 그 셀을
-알려 주고 1로 끝난다(커밋하기 전에 원인을 고친다).
+알려 주고 종료 코드 1로 끝난다(커밋하기 전에 원인을 고친다).
 
 Windows에서는 bash 없이 ``python tools/execute_notebooks.py``로 실행한다.
 """
@@ -40,7 +40,7 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 def stable_widget_ids(notebook: nbformat.NotebookNode, name: str) -> None:
     """위젯 출력의 model_id를 실행마다 바뀌지 않는 값으로 바꾼다(저장한 노트북의 diff를 줄인다).
 
-    위젯 상태는 저장하지 않으므로 그 id는 어차피 커널이 다시 실행해야 살아난다.
+    위젯 상태는 저장하지 않으므로 그 id는 어차피 커널에서 셀을 다시 실행해야 살아난다.
     """
     for index, cell in enumerate(notebook.cells):
         for number, output in enumerate(cell.get("outputs", [])):
@@ -50,7 +50,7 @@ def stable_widget_ids(notebook: nbformat.NotebookNode, name: str) -> None:
 
 
 def execute(path: Path, timeout: int = 900) -> tuple[float, list[tuple[int, str]]]:
-    """``path``를 실행해 저장하고 (걸린 시간(초), stderr가 나온 셀 목록)을 돌려준다."""
+    """``path``를 실행해 저장하고, 걸린 시간(초)과 stderr가 나온 셀 목록을 튜플로 돌려준다."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  완료 {seconds:.1f}초", flush=True)
         for index, text in stderr:
             noisy += 1
-            print(f"  ⚠️ 셀 {index}의 stderr 출력: {text!r}", flush=True)
+            print(f"  ⚠️ stderr 출력(셀 {index}): {text!r}", flush=True)
     if noisy:
         print(
             f"stderr 출력 {noisy}개: 학생 화면에 빨간 글씨로 보입니다. 원인을 고치세요.", flush=True
