@@ -369,4 +369,4 @@ def test_fourth_student_float32_results_and_in_place_message() -> None:
         return w, b
 
     ok, message = lesson01.code2.grade(step)
-    assert not ok and message.startswith("❌ 아직 아닙니다:") and "w += …" in message and "x += …" not in message, message
+    assert not ok and message.startswith("❌ 아직 아닙니다. ") and "w += …" in message and "x += …" not in message, message

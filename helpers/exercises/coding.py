@@ -145,7 +145,7 @@ _ERROR_ADVICE: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
     ((("matmul",), ("not aligned",), ("mismatch in its core dimension",)),
      "행렬 곱의 모양이 맞지 않습니다. (a, b) @ (b, c)처럼 가운데 크기가 같아야 합니다. 인수의 순서와 전치(.T)를 보세요."),
     ((("could not be broadcast",),),
-     "두 배열의 모양이 맞지 않아 원소끼리 계산할 수 없습니다. 각 배열의 모양을 print(x.shape)로 찍어 보세요."),
+     "두 배열의 모양이 맞지 않아 원소끼리 계산할 수 없습니다. 각 배열의 모양을 print(x.shape)로 출력해 보세요."),
     ((("truth value of an array",),),
      "배열 전체를 if 조건에 넣었습니다. 원소마다 고르려면 np.where(조건, 참일 때 값, 거짓일 때 값)을 쓰고, "
      "배열 조건 두 개를 이을 때는 and, or 대신 &, |를 쓰세요."),
@@ -158,7 +158,7 @@ _ERROR_ADVICE: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (
      "Keras가 모르는 이름입니다. 활성화 함수, 손실, 지표, 옵티마이저 이름의 철자와 대소문자를 확인하세요."),
     ((("min_ndim",), ("expected ndim",)),
      "층이 기대하는 입력의 차원 수와 들어온 데이터의 차원 수가 다릅니다. "
-     "Conv2D는 (샘플, 높이, 너비, 채널)의 4차원 입력을 받습니다. Input(shape=...)을 확인하세요(shape에는 샘플 축을 빼고 (높이, 너비, 채널)만 적습니다)."),
+     "Conv2D는 (샘플, 높이, 너비, 채널)의 4차원 입력을 받습니다. Input(shape=...)을 확인하세요. shape에는 샘플 축을 빼고 (높이, 너비, 채널)만 적습니다."),
     ((("features, but", "is expecting"),),
      "학습할 때와 예측할 때 입력의 특성(열) 수가 다릅니다. 입력은 (샘플 수, 특성 수)의 2차원 배열이어야 합니다."),
     ((("index", "out of bounds"), ("list index out of range",)),
@@ -329,7 +329,7 @@ class CodeExercise(Exercise):
             return False, BLANK_MESSAGE
         if not callable(answer):
             return False, (
-                f"❌ 아직 아닙니다: 괄호 없이 함수 이름만 넘기세요(받은 값: {describe(answer)}).\n"
+                f"❌ 아직 아닙니다. 괄호 없이 함수 이름만 넘기세요(받은 값: {describe(answer)}).\n"
                 "   예: 함수 이름이 neuron이면 .check(neuron)처럼 넘깁니다(.check(neuron(x, w, b))가 아닙니다)."
             )
         try:
@@ -340,15 +340,15 @@ class CodeExercise(Exercise):
                 f"⏱️ {self.time_limit:g}초 안에 끝나지 않아 채점을 멈췄습니다. {self.slow_hint}"
             )
         except LearnerCodeError as err:
-            return False, f"❌ 아직 아닙니다: {err}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
+            return False, f"❌ 아직 아닙니다. {err}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
         except Exception as err:  # 채점 중 다른 오류도 학습자에게 알린다
             return False, (
-                f"❌ 답을 확인하다가 오류가 났습니다: {type(err).__name__}: {err}\n"
+                f"❌ 답을 확인하다가 오류가 났습니다. {type(err).__name__}: {err}\n"
                 "   함수가 돌려주는 값의 종류와 모양을 살펴보세요. 막히면 .hint()를 불러 보세요."
             )
         if problem is None:
             return True, f"✅ 정답입니다! — {self.title}"
-        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
+        return False, f"❌ 아직 아닙니다. {problem}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
 
 
 def _matches(got: Any, want: Any, tol: float) -> bool:
@@ -562,7 +562,7 @@ def logits_problem(model: Any) -> str | None:
         return (
             f"출력층에 활성화 함수 {josa(output, '을')} 두고 손실에도 from_logits=True를 주면 "
             "활성화를 두 번 적용하는 셈입니다. 둘 중 하나만 쓰세요. 출력층에 활성화를 두고 손실은 기본값(from_logits=False)으로 "
-            "두거나, 출력층을 활성화 없이(linear) 두고 손실에 from_logits=True를 줍니다."
+            "두거나, 출력층을 활성화 없이(linear) 두고 손실에 from_logits=True를 주면 됩니다."
         )
     return None
 

@@ -58,12 +58,12 @@ class Exercise:
             problem = self.checker(answer)
         except Exception as err:  # 학생 코드의 오류도 채점 결과로 알려 준다
             return False, (
-                f"❌ 답을 확인하다가 오류가 났습니다: {type(err).__name__}: {err}\n"
+                f"❌ 답을 확인하다가 오류가 났습니다. {type(err).__name__}: {err}\n"
                 "   코드를 다시 살펴보세요. 막히면 .hint()를 불러 보세요."
             )
         if problem is None:
             return True, f"✅ 정답입니다! — {self.title}"
-        return False, f"❌ 아직 아닙니다: {problem}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
+        return False, f"❌ 아직 아닙니다. {problem}\n   막히면 .hint()를, 풀이를 보려면 .solution()을 불러 보세요."
 
     def check(self, answer: Any = None) -> None:
         """답을 채점해 결과를 보여 준다. 비어 있거나 틀려도 예외를 내지 않는다.
@@ -242,6 +242,6 @@ def near_exact_message(value: float, expected: float) -> str | None:
     if abs(value - expected) <= 0.01 * max(abs(expected), 1.0):
         return (
             f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {value:.10g}). 이 문제는 어림하거나 반올림하지 않은 "
-            "정확한 값을 묻습니다: 계산 결과를 그대로 넣으세요."
+            "정확한 값을 묻습니다. 계산 결과를 그대로 넣으세요."
         )
     return None

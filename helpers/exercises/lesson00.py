@@ -36,7 +36,7 @@ def _check_rows(answer: Any) -> str | None:
     if count == 80:
         return "데이터 이름은 '80 Cereals'이지만 실제 파일의 행 수는 다릅니다. 불러온 표의 행을 세어 보세요."
     if count == 16:
-        return "16은 열(column)의 수입니다. 행(row)의 수를 구하세요. shape의 첫 번째 값입니다."
+        return "16은 열(column)의 수입니다. 행(row)의 수를 구하세요. 행의 수는 shape의 첫 번째 값입니다."
     if count != 77:
         return f"행의 수가 아닙니다(받은 값: {count}). cereals.shape를 출력해 보세요."
     return None
@@ -57,7 +57,7 @@ q1 = Exercise(
 
 
 def _plain(answer: Any) -> Any:
-    """배열·텐서는 리스트로 바꿔 보여 준다: NumPy가 자리를 맞추느라 넣는 공백([60000,    28,    28]) 없이."""
+    """배열·텐서는 리스트로 바꿔 보여 준다. NumPy가 자리를 맞추느라 넣는 공백([60000,    28,    28])이 없도록."""
     if hasattr(answer, "as_list"):
         try:
             return answer.as_list()
@@ -74,8 +74,8 @@ def _check_shape(answer: Any) -> str | None:
     if isinstance(answer, str):
         return f"따옴표 없이 튜플로 적으세요(받은 값: 문자열 {describe(answer)}). 예: (2, 3)"
     if as_integer(answer) is not None:
-        return f"숫자 하나가 아니라 축마다의 크기를 모두 담은 튜플로 적으세요(받은 값: {describe(_plain(answer))})."
-    # 모양은 모든 문제가 같은 규칙(core.as_shape)으로 읽는다: 튜플, 리스트, np.array(x_train.shape), tf.TensorShape
+        return f"숫자 하나가 아니라 각 축의 크기를 모두 담은 튜플로 적으세요(받은 값: {describe(_plain(answer))})."
+    # 모양은 모든 문제가 같은 규칙(core.as_shape)으로 읽는다. 튜플, 리스트, np.array(x_train.shape), tf.TensorShape를 모두 받는다.
     shape = as_shape(answer)
     if shape is None or not shape:
         return f"모양(shape)은 정수 튜플로 적으세요(받은 값: {describe(_plain(answer))}). 예: (2, 3)"
@@ -84,23 +84,23 @@ def _check_shape(answer: Any) -> str | None:
     if shape == (60000, 784):
         return "784는 28×28 그림을 한 줄로 펼친 뒤의 크기입니다. 불러온 그대로의 모양을 적으세요."
     if shape == (10000, 28, 28):
-        return "그것은 테스트 이미지의 모양입니다. 훈련 이미지(x_train)의 모양을 적으세요."
+        return "받은 값은 테스트 이미지(x_test)의 모양입니다. 훈련 이미지(x_train)의 모양을 적으세요."
     if shape == (28, 28):
-        return "그것은 그림 한 장의 모양입니다. 그림 60,000장이 쌓인 배열 전체의 모양을 적으세요."
+        return "받은 값은 그림 한 장의 모양입니다. 그림 60,000장이 쌓인 배열 전체의 모양을 적으세요."
     if sorted(shape) == [28, 28, 60000]:
-        return "축의 순서가 다릅니다. 첫 번째 축은 그림의 장 수, 그다음이 높이와 너비입니다."
+        return "축의 순서가 다릅니다. 첫 번째 축은 그림 수이고, 그다음 두 축은 높이와 너비입니다."
     if shape == (60000,):
-        return "그것은 레이블(y_train)의 모양입니다. 이미지 배열 x_train의 모양을 적으세요."
+        return "받은 값은 레이블(y_train)의 모양입니다. 이미지 배열 x_train의 모양을 적으세요."
     return f"받은 모양 {shape} — x_train의 모양이 아닙니다. x_train.shape를 출력해 보세요."
 
 
 q2 = Exercise(
     "MNIST 훈련 이미지 배열의 모양",
     _check_shape,
-    hint="(x_train, y_train), (x_test, y_test) = helpers.load_mnist() 다음 x_train.shape를 보세요.",
+    hint="(x_train, y_train), (x_test, y_test) = helpers.load_mnist()를 실행한 다음 x_train.shape를 출력해 보세요.",
     solution=(
         "(x_train, y_train), (x_test, y_test) = helpers.load_mnist()\n"
-        "# 모양은 (그림의 장 수, 높이, 너비)입니다.\n"
+        "# 모양은 (그림 수, 높이, 너비)입니다.\n"
         "answer_q2 = x_train.shape   # (60000, 28, 28)"
     ),
     correct=[
