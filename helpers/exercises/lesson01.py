@@ -19,7 +19,7 @@ def _not_a_number(answer: Any) -> str:
 
 
 # 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하면(예: "소수 넷째 자리까지") 정확한 값과의 차이가 그 마지막 자리의
-# 반 단위 이하이면 맞다. 아무 말이 없으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만 같으면 맞다:
+# 반 단위 이하이면 맞다. 아무 말이 없으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL) 안에서 같아야 맞다.
 # 120.1이나 119.9는 120이 아니다.
 _exact = exact  # core.exact: 과정 전체가 같은 규칙
 
@@ -46,7 +46,7 @@ def _check_calories(answer: Any) -> str | None:
     if close(value, 90 * 12 + 2.5):
         return "가중치와 편향을 바꿔 썼습니다. 입력에 곱하는 것은 가중치 w = 2.5입니다."
     if close(value, (2.5 + 90) * 12):
-        return "편향은 입력에 곱하지 않습니다: y = w·x + b입니다."
+        return "편향은 입력에 곱하지 않습니다. y = w·x + b입니다."
     if _exact(value, 120.0):
         return None
     if near := _near_exact(value, 120.0):
@@ -92,8 +92,8 @@ def _check_dot(answer: Any) -> str | None:
         return "섬유질의 가중치는 음수(-3.5)입니다. 2 × (-3.5) = -7을 더해야 합니다."
     if close(value, 118.2):
         return (
-            "118.2는 4절의 Cheerios 입력 (1, 2, 6)으로 계산한 값입니다. 노트북의 x가 아직 Cheerios입니다. "
-            "이 문제의 입력은 x = (6, 2, 3)입니다: x = np.array([6, 2, 3])."
+            "118.2는 4절의 Cheerios 입력 (1, 2, 6)으로 계산한 값입니다. 노트북의 x에 아직 Cheerios 값이 들어 있습니다. "
+            "이 문제의 입력은 x = (6, 2, 3)이고, 코드로는 x = np.array([6, 2, 3])입니다."
         )
     if 0.0 < value <= 1.0:
         # σ(108.2)는 부동소수점으로 정확히 1.0이다. 다른 계산으로도 0~1의 값이 나올 수 있으니 원인을 묻는다.
@@ -162,18 +162,18 @@ def _check_update(answer: Any) -> str | None:
     if close(value, _W + _LR * _X * (_T - wrong_out), tol):
         return "출력을 σ(w)로 계산했습니다. 뉴런의 출력은 σ(w·x) = σ(0.5 × 2) = σ(1)입니다."
     if close(value, _LR * _X * (_T - _OUT), tol):
-        return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5에 더한 새 가중치를 답하세요."
+        return "변화량(0.0538)만 구했습니다. 원래 가중치 0.5에 변화량을 더한 새 가중치를 답하세요."
     if abs(value - _NEW_W) <= _HALF_UNIT_4:
         return None
     for digits in (1, 2, 3):
         if abs(value - round(_NEW_W, digits)) < 1e-9:
             return (
-                f"반올림이 너무 거칩니다(받은 값: {value:g}, 소수 {digits}자리). 이 문제는 소수 넷째 자리까지 맞아야 합니다: "
+                f"반올림이 너무 거칩니다(받은 값: {value:g}, 소수 {digits}자리). 이 문제는 소수 넷째 자리까지 맞아야 합니다. "
                 "넷째 자리까지 적거나 계산 결과를 그대로 넣으세요."
             )
     if abs(value - _NEW_W) < 10 * _HALF_UNIT_4:
         return (
-            f"거의 맞았지만 소수 넷째 자리가 다릅니다(받은 값: {value:g}). 이 문제는 소수 넷째 자리까지 맞아야 합니다: "
+            f"거의 맞았지만 소수 넷째 자리가 다릅니다(받은 값: {value:g}). 이 문제는 소수 넷째 자리까지 맞아야 합니다. "
             "다섯째 자리에서 반올림했는지(버리지 않았는지) 확인하거나 계산 결과를 그대로 넣으세요."
         )
     return _not_it(value) + " ① 출력 σ(w·x) ② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 갱신한 w를 차례로 계산하세요."
@@ -206,7 +206,7 @@ q3 = Exercise(
 )
 
 
-# 문제 4 ─ 입력 0, 타깃 1, 편향 없는 뉴런은 1000번 학습한 뒤 무엇을 출력하나?
+# 문제 4 ─ 입력 0, 타깃 1, 편향 없는 뉴런은 1,000번 학습한 뒤 무엇을 출력하나?
 def _check_stuck(answer: Any) -> str | None:
     value = _number(answer)
     if value is None:
@@ -216,7 +216,7 @@ def _check_stuck(answer: Any) -> str | None:
             "σ(3) ≈ 0.9526을 계산했습니다. w는 3 그대로지만 뉴런의 출력은 σ(w·x) = σ(3·0)입니다. "
             "입력 x = 0을 잊지 마세요."
         )
-    # 문제에 나오는 다른 양(가중치 3, 학습 횟수 1000, 학습률 0.1)을 적은 답: 문제는 뉴런의 출력을 묻는다.
+    # 문제에 나오는 다른 양(가중치 3, 학습 횟수 1,000, 학습률 0.1)을 적은 답: 문제는 뉴런의 출력을 묻는다.
     others = {3.0: "시작 가중치 w", 1000.0: "학습 횟수", 0.1: "학습률"}
     for number, name in others.items():
         if close(value, number, 1e-9):
@@ -227,9 +227,9 @@ def _check_stuck(answer: Any) -> str | None:
     if value > 1.0:
         return f"받은 값: {text_of(value)}. 시그모이드 뉴런의 출력은 0과 1 사이입니다. 출력 σ(w·x)를 계산하세요."
     if value >= 0.9:
-        return "타깃 1에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
+        return "출력은 타깃 1에 가까워지지 못합니다. 입력이 0이면 x·오차 = 0이라 가중치가 전혀 바뀌지 않습니다."
     if close(value, 0.0):
-        return "σ(w·0) = σ(0)입니다. 시그모이드에 0을 넣으면 0이 아닙니다."
+        return "σ(w·0) = σ(0)입니다. 시그모이드에 0을 넣어도 0이 나오지 않습니다."
     if _exact(value, 0.5):
         return None
     if near := _near_exact(value, 0.5):
@@ -437,7 +437,7 @@ def _check_gradient_step(gradient_step: Any) -> str | None:
         variants=[
             (reversed_sign, "갱신 방향이 반대입니다. 오차 = 타깃 - 출력이고, 5절의 규칙은 변화량을 w에 더합니다."),
             (without_x, "가중치의 변화량에 입력 x를 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
-            (without_sigmoid, "출력에 시그모이드를 적용하지 않았습니다. 이 뉴런의 출력은 σ(w·x + b)입니다."),
+            (without_sigmoid, "출력을 낼 때 시그모이드를 적용하지 않았습니다. 이 뉴런의 출력은 σ(w·x + b)입니다."),
             (bias_unchanged, "편향도 갱신해야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
             (only_change, "변화량만 돌려줬습니다. 원래의 w와 b에 변화량을 더한 새 값을 돌려주세요."),
             (without_lr, "학습률 lr을 곱하지 않았습니다. 변화량은 학습률 × x × 오차입니다."),
@@ -479,8 +479,8 @@ code2 = CodeExercise(
     "경사 하강법 한 걸음을 함수로",
     _check_gradient_step,
     hint=(
-        "① 출력: 가중합에 편향을 더해 시그모이드에 넣습니다(σ(z) = 1 / (1 + e^(-z)), NumPy의 np.exp).\n"
-        "② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 w를, 입력이 언제나 1인 가중치처럼 b를 고칩니다.\n"
+        "① 출력: 가중합에 편향을 더해 시그모이드에 넣습니다[σ(z) = 1 / (1 + e^(-z)), NumPy의 np.exp].\n"
+        "② 오차 = 타깃 - 출력 ③ 5절의 규칙으로 w를, 입력이 언제나 1인 가중치처럼 b를 갱신합니다.\n"
         "받은 w를 바꾸지 말고 새 값을 만들어 return w_new, b_new로 둘 다 돌려주세요."
     ),
     solution=(
