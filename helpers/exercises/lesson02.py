@@ -42,7 +42,7 @@ def _quoted(answer: Any) -> str | None:
 
 
 def _numbers(answer: Any, n: int) -> list[float] | None:
-    """답을 실수 n 개의 목록으로 바꾼다. 안 되거나 nan이 있으면 None."""
+    """답을 실수 n개의 목록으로 바꾼다. 안 되거나 nan이 있으면 None."""
     if isinstance(answer, str | bytes | dict) or callable(answer):
         return None
     try:
@@ -68,8 +68,8 @@ def _check_nor(answer: Any) -> str | None:
     for name, table in _GATES.items():
         if outputs == table:
             return (
-                f"이 가중치는 {josa(name, '을')} 계산합니다: 출력 {outputs}. NOR는 (1, 0, 0, 0)입니다 "
-                "(OR의 반대)."
+                f"이 가중치와 편향은 {josa(name, '을')} 계산합니다(출력 {outputs}). "
+                "NOR는 OR의 반대로, 출력이 (1, 0, 0, 0)입니다."
             )
     zs = [w1 * x1 + w2 * x2 + b for x1, x2 in _INPUTS]
     wrong = _wrong_cells(outputs, _GATES["NOR"])
@@ -215,7 +215,7 @@ def _check_dsilu(answer: Any) -> str | None:
     if np.allclose(got, _dsig(_Z), atol=1e-4):
         return (
             "시그모이드의 도함수 σ'(z)입니다. SiLU는 z·σ(z)이므로 곱의 미분 "
-            "(uv)' = u'v + uv'를 써야 합니다(u = z, v = σ(z))."
+            "(uv)' = u'v + uv'을 써야 합니다(u = z, v = σ(z))."
         )
     if np.allclose(got, _sig(_Z), atol=1e-4):
         return "u'v = 1·σ(z)까지만 계산했습니다. uv'도 더하세요."
@@ -227,7 +227,7 @@ def _check_dsilu(answer: Any) -> str | None:
         return f"결과에 nan이나 inf가 있습니다(z = (-2, 0, 3)에서 받은 값: {np.round(got, 4).tolist()})."
     return (
         f"z = (-2, 0, 3)에서 받은 값: {np.round(got, 4).tolist()}. "
-        "기댓값은 약 (-0.0908, 0.5, 1.0881)입니다."
+        "정답은 약 (-0.0908, 0.5, 1.0881)입니다."
     )
 
 
@@ -264,7 +264,7 @@ q2 = Exercise(
     "SiLU(swish)의 도함수",
     _check_dsilu,
     hint=(
-        "SiLU(z) = u·v로 보세요: u = z (u' = 1), v = σ(z) (v' = σ(z)·(1 − σ(z))).\n"
+        "SiLU(z)를 u·v로 보세요. u = z이면 u' = 1이고, v = σ(z)이면 v' = σ(z)·(1 − σ(z))입니다.\n"
         "곱의 미분 (uv)' = u'v + uv'에 넣으면 됩니다. np.exp를 쓰면 배열에도 동작합니다."
     ),
     solution=(
@@ -320,21 +320,21 @@ def _check_softmax(answer: Any) -> str | None:
     if near:
         which = ", ".join(f"{i + 1}번째({got[i]:g})" for i in np.flatnonzero(off))
         return (
-            f"거의 맞았지만 소수 셋째 자리까지 맞지 않는 값이 있습니다: {which}. 이 문제는 소수 셋째 자리까지 맞아야 합니다. "
-            "셋째 자리까지 적고(더 짧게 어림하지 말고) 넷째 자리에서 반올림했는지(버리지 않았는지) 확인하거나, "
+            f"거의 맞았지만 {which} 값이 소수 셋째 자리까지 맞지 않습니다. 이 문제는 소수 셋째 자리까지 맞아야 합니다. "
+            "셋째 자리까지 적었는지(더 짧게 어림하지 않았는지), 넷째 자리에서 반올림했는지(버리지 않았는지) 확인하거나, "
             "계산 결과를 반올림하지 말고 그대로 넣으세요."
         )
     if np.allclose(got, _LOGITS / _LOGITS.sum(), atol=1e-3):
-        return "로짓을 그 합으로 나눴습니다. 먼저 각 로짓을 e^z로 바꾼 뒤 나누세요."
+        return "로짓을 그 합으로 나눴습니다. 먼저 각 로짓 z를 e^z 값으로 바꾼 뒤 나누세요."
     if np.allclose(got, _sig(_LOGITS), atol=1e-3):
         return "원소마다 시그모이드를 적용했습니다(합이 1이 아님). 소프트맥스는 세 값을 함께 보고 합이 1이 되게 나눕니다."
     if np.allclose(got, np.exp(_LOGITS), atol=1e-3):
-        return "e^z까지 맞습니다. 이제 세 값이 합해서 1이 되게 하세요."
+        return "e^z 값까지는 맞습니다. 이제 세 값의 합이 1이 되게 나누세요."
     if not math.isclose(got.sum(), 1.0, abs_tol=1e-3):
         return f"세 확률의 합이 {got.sum():.4f}입니다. 소프트맥스의 출력은 합이 1이어야 합니다."
     return (
         f"받은 값: {np.round(got, 4).tolist()}. 합은 1이지만 소프트맥스의 값이 아닙니다. "
-        "로짓마다 e^z를 구해 세 값의 합으로 나눈 비율과 비교해 보세요."
+        "로짓마다 e^z 값을 구해 세 값의 합으로 나눈 비율과 비교해 보세요."
     )
 
 
@@ -342,8 +342,8 @@ q3 = Exercise(
     "소프트맥스 계산",
     _check_softmax,
     hint=(
-        "소프트맥스는 ① 로짓마다 e^z를 구하고 ② 그 값을 세 값의 합으로 나눕니다(결과의 합이 1).\n"
-        "NumPy의 np.exp는 배열의 원소마다 e^z를 계산하고, .sum()은 원소를 모두 더합니다."
+        "소프트맥스는 ① 로짓마다 e^z 값을 구하고 ② 각 값을 세 값의 합으로 나눕니다(결과의 합이 1).\n"
+        "NumPy의 np.exp는 배열의 원소마다 e^z 값을 계산하고, .sum()은 원소를 모두 더합니다."
     ),
     solution=(
         "z = np.array([2.0, 1.0, 0.1])\n"
@@ -408,16 +408,16 @@ def _check_merge(answer: Any) -> str | None:
     if np.allclose(got, _W, rtol=0.0, atol=0.05):
         return (
             f"받은 행렬: {got.tolist()}. 거의 맞았지만 정확한 값이 아닙니다. 이 문제는 어림하거나 반올림하지 않은 "
-            "정확한 행렬을 묻습니다: W1 @ W2의 결과를 그대로 넣으세요."
+            "정확한 행렬을 묻습니다. W1 @ W2의 결과를 그대로 넣으세요."
         )
     if np.allclose(got, _W2 @ _W1):
         return "곱하는 순서가 반대입니다. x에는 W1이 먼저 곱해집니다. 행렬 곱은 순서를 바꾸면 결과가 달라집니다."
     if np.allclose(got, _W.T):
         return "전치된 행렬입니다. 행과 열을 바꾸지 말고 행 벡터 x에 오른쪽에서 곱하는 행렬을 구하세요."
     if np.allclose(got, _W1 + _W2):
-        return "층을 지나는 것은 더하기가 아니라 행렬 곱입니다. 두 번의 곱을 하나로 묶어 보세요(결합법칙)."
+        return "층을 지나는 것은 더하기가 아니라 행렬 곱입니다. 두 번의 곱을 하나로 묶어 보세요(결합 법칙)."
     if np.allclose(got, _W1 * _W2):
-        return "원소별 곱(*)을 했습니다. 행렬 곱은 @ 입니다."
+        return "원소별 곱(*)을 계산했습니다. 행렬 곱은 @입니다."
     return f"받은 행렬: {got.tolist()}. 두 층을 차례로 지나는 계산과 같은 결과를 내는 행렬이 아닙니다."
 
 
@@ -425,7 +425,7 @@ q4 = Exercise(
     "선형 층 두 개를 행렬 하나로 합치기",
     _check_merge,
     hint=(
-        "행렬 곱에는 결합법칙이 성립합니다: (AB)C = A(BC).\n"
+        "행렬 곱에는 결합 법칙 (AB)C = A(BC)가 성립합니다.\n"
         "y = (x W1) W2를 x 하나에 행렬 하나가 곱해지는 꼴로 다시 묶어 보세요. 곱하는 순서는 바꾸면 안 됩니다."
     ),
     solution=(
@@ -492,7 +492,7 @@ q5 = Exercise(
     ),
     solution=(
         "max_slope = 0.25   # σ'(0) = σ(0)(1 - σ(0)) = 0.5 × 0.5\n"
-        "answer_q5 = max_slope ** 10   # ≈ 9.5e-07: 백만 분의 1보다 작다"
+        "answer_q5 = max_slope ** 10   # ≈ 9.5e-07: 백만분의 1보다 작다"
     ),
     correct=[0.25**10, 9.5367e-07, 9.5e-07, 9.54e-07, np.array([0.25**10]), np.float64(0.25**10), 4.0**-10, (1 / 4) ** 10],
     wrong=[0.25, 2.5, 0.5**10, 1.0, 1e-06, 9.6e-07, 0.0, "0.25 ** 10", 0.25**9, 0.25**11, 1e-10],
@@ -518,7 +518,7 @@ _UPDATE_CASES = [
     (np.array([0.5, 0.5]), 0.2, np.array([0.0, 1.0]), 0.0, 0.1),  # 틀림: 1 → 0으로 고친다
     (np.array([0.3, -0.2, 0.4]), -0.5, np.array([1.0, 0.0, 1.0]), 0.0, 0.5),  # z = 0.2 ≥ 0: 틀림
     (np.array([0.2, 0.3]), -0.5, np.array([1.0, 1.0]), 1.0, 0.1),  # z = 0: H(0) = 1이므로 맞음
-    (np.array([0.2, 0.3]), -0.1, np.array([0.0, 0.0]), 0.0, 0.1),  # 입력이 0이어도 편향은 고친다
+    (np.array([0.2, 0.3]), -0.1, np.array([0.0, 0.0]), 0.0, 0.1),  # 입력이 0이어도 편향은 갱신한다
 ]
 
 
@@ -569,7 +569,7 @@ def _check_perceptron_update(update: Any) -> str | None:
         _UPDATE_CASES,
         variants=[
             (strict_step, "가중합이 정확히 0일 때 출력을 0으로 봤습니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
-            (reversed_error, "오차의 부호가 반대입니다. 오차 = 타깃 - 출력이고, 틀린 쪽으로 가중치를 밀어 주는 것이 아니라 바로잡습니다."),
+            (reversed_error, "오차의 부호가 반대입니다. 오차는 타깃 - 출력입니다. 갱신은 가중치를 틀린 쪽으로 더 미는 것이 아니라 바로잡는 것입니다."),
             (bias_unchanged, "편향도 갱신해야 합니다. 편향의 입력은 언제나 1이므로 b에도 학습률 × 오차를 더합니다."),
             (half_at_zero, "가중합이 정확히 0일 때 출력이 0.5입니다. 이 강의는 H(0) = 1, 즉 z ≥ 0이면 1입니다."),
             (sign_output, "np.sign은 -1, 0, 1을 냅니다. 퍼셉트론의 출력은 0 또는 1이고 H(0) = 1입니다."),
