@@ -51,7 +51,7 @@ def _check_rows_left(answer: Any) -> str | None:
         return "표(DataFrame) 자체를 넘겼습니다. 남은 행의 수를 len(...)으로 세어 정수로 답하세요."
     if isinstance(answer, pd.Series):
         return (
-            "행마다(또는 열마다)의 값이 담긴 Series가 나왔습니다. 한 번 더 합하거나(.sum()) "
+            "행마다(또는 열마다) 값이 하나씩 담긴 Series가 나왔습니다. 한 번 더 합하거나(.sum()) "
             "len(...)으로 세어 숫자 하나로 만드세요."
         )
     count = as_integer(answer)
@@ -63,7 +63,7 @@ def _check_rows_left(answer: Any) -> str | None:
         return (
             "원본의 행 수 그대로입니다. 한 행도 빠지지 않았다는 뜻이며, 두 가지 실수가 이 값을 냅니다. "
             "(1) df.dropna()는 NaN만 결측값으로 보므로 -1이 든 행을 빼지 않습니다. "
-            "(2) (df != -1).any(axis=1)은 '-1이 아닌 칸이 하나라도 있는 행'이라 모든 행이 참입니다. "
+            "(2) (df != -1).any(axis=1)은 '-1이 아닌 칸이 하나라도 있는 행'을 찾으므로 모든 행이 참입니다. "
             "'모든 칸이 -1이 아닌 행'은 any가 아니라 all로 묻습니다."
         )
     if count == 76:
@@ -92,7 +92,7 @@ q1 = Exercise(
     "-1이 한 칸이라도 있는 행을 모두 빼면 남는 행 수",
     _check_rows_left,
     hint=(
-        "(df == -1)은 칸마다 참/거짓인 표입니다. .any(axis=1)은 행마다 '참인 칸이 하나라도 있는가'.\n"
+        "(df == -1)은 칸마다 참/거짓인 표입니다. .any(axis=1)은 행마다 '참인 칸이 하나라도 있는가'를 묻습니다.\n"
         "그 반대(~)인 행만 골라 len(...)으로 세세요."
     ),
     solution=(
@@ -129,9 +129,9 @@ def _check_neuron(answer: Any) -> str | None:
     if close(value, 25.0):
         return "w × x만 계산했습니다. 편향 b = 90을 더해야 합니다."
     if close(value, 902.5):
-        return "w와 b를 바꿨습니다. 기울기(가중치) w = 2.5를 x에 곱하고, b = 90을 더합니다."
+        return "w와 b를 바꿨습니다. 가중치 w = 2.5를 x에 곱하고, b = 90을 더합니다."
     if close(value, 92.5):
-        return "x를 곱하지 않았습니다: y = w × x + b에서 x = 10입니다."
+        return "x를 곱하지 않았습니다. y = w × x + b에서 x = 10입니다."
     if _exact(value, 115.0):
         return None
     if near := _near_exact(value, 115.0):
@@ -235,7 +235,7 @@ def _check_mae(answer: Any) -> str | None:
     if close(value, float(np.sqrt(np.mean(errors**2)))):
         return "RMSE(평균 제곱근 오차)를 구했습니다. MAE는 절댓값의 평균입니다."
     if close(value, abs(float(np.mean(errors)))):
-        return "절댓값을 먼저 구하지 않아 + 와 − 오차가 서로 지워졌습니다. 절댓값은 평균을 내기 전에 구하세요."
+        return "절댓값을 먼저 구하지 않아 + 오차와 − 오차가 서로 지워졌습니다. 절댓값은 평균을 내기 전에 구하세요."
     if close(value, float(np.sum(np.abs(errors)))):
         return "절대 오차를 더하기만 했습니다. 개수로 나눈 평균을 구하세요."
     if close(value, float(np.sum(np.abs(errors)) / (len(errors) - 1))):
@@ -364,11 +364,11 @@ q4 = Exercise(
     "훈련 세트의 평균과 표준편차로 표준화하기",
     _check_scaled,
     hint=(
-        "표준화(standardization): z = (x − μ) / σ. μ와 σ는 훈련 세트에서 구한 값을\n"
+        "표준화(standardization): z = (x − μ) / σ. 훈련 세트에서 구한 μ와 σ를\n"
         "검증·테스트 세트와 새 데이터에도 그대로 씁니다. 테스트 세트의 통계는 쓰지 않습니다."
     ),
     solution=(
-        "# μ와 σ는 훈련 세트의 값을 씁니다. 테스트 세트의 통계로 계산한 (15 - 9) / 5 = 1.2는 데이터 누수입니다.\n"
+        "# μ와 σ로는 훈련 세트의 값을 씁니다. 테스트 세트의 통계로 계산한 (15 - 9) / 5 = 1.2는 데이터 누수입니다.\n"
         "train_mean, train_std = 7, 4\n"
         "x = 15   # 테스트 세트의 시리얼\n"
         "answer_q4 = (x - train_mean) / train_std   # 2.0: 훈련 평균보다 표준편차 두 배만큼 많다"
@@ -417,7 +417,7 @@ def _check_standardize(standardize: Any) -> str | None:
         for part, given in zip(parts, _INT_CASE, strict=False)
     ):
         return (
-            "정수(int64) 입력을 넣자 정수 배열을 돌려줬습니다: 표준화한 값의 소수 부분이 잘렸습니다. 노트북의 당류·단백질 열은 "
+            "정수(int64) 입력을 넣자 정수 배열을 돌려줬습니다. 표준화한 값의 소수 부분이 잘렸습니다. 노트북의 당류·단백질 열은 "
             "int64입니다. np.empty_like(train)처럼 입력의 자료형을 물려받는 배열에 담지 말고, (train - mean) / std의 결과"
             "(실수 배열)를 그대로 돌려주세요."
         )
@@ -425,7 +425,7 @@ def _check_standardize(standardize: Any) -> str | None:
     # StandardScaler는 모집단 표준편차(ddof=0, np.std의 기본값)로 나누기 때문이다(이슈 18 다시 풀기에서 정함).
     if compare_with_reference(standardize, _standardize_ddof1, _SCALE_CASES, tol=1e-5) is None:
         return (
-            "표본 표준편차(ddof=1, pandas의 .std() 기본값)로 나눴습니다. 이 문제는 StandardScaler가 하는 일을 그대로 쓰는 것이고, "
+            "표본 표준편차(ddof=1, pandas의 .std() 기본값)로 나눴습니다. 이 문제는 StandardScaler가 하는 일을 그대로 코드로 옮기는 것이고, "
             "StandardScaler는 모집단 표준편차(ddof=0, NumPy의 train.std(axis=0) 기본값)로 나눕니다."
         )
 
@@ -461,7 +461,7 @@ def _check_standardize(standardize: Any) -> str | None:
                 "다른 세트를 그 세트 자신의 평균과 표준편차로 바꿨습니다. 다른 세트에도 훈련 세트의 μ와 σ를 그대로 씁니다(transform만).",
             ),
             (by_variance, "분산으로 나눴습니다. 표준화는 표준편차(분산의 제곱근)로 나눕니다."),
-            (whole_table, "표 전체의 평균 하나로 계산했습니다. 평균과 표준편차는 열(특성)마다 따로 구합니다: axis=0"),
+            (whole_table, "표 전체에서 평균과 표준편차를 하나씩만 구했습니다. 평균과 표준편차는 열(특성)마다 따로 구합니다(axis=0)."),
             (centred_only, "평균을 빼기만 했습니다. 표준편차로도 나누어야 합니다."),
         ],
         names=("train_scaled", "other_scaled"),
@@ -518,7 +518,7 @@ code1 = CodeExercise(
     _check_standardize,
     hint=(
         "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다. σ는 StandardScaler처럼 모집단 표준편차(np.std의 기본값)입니다.\n"
-        "그 μ, σ로 훈련 세트와 다른 세트를 모두 바꿔 return train_scaled, other_scaled. 받은 배열은 바꾸지 말고 새 배열을 만드세요."
+        "그 μ, σ로 훈련 세트와 다른 세트를 모두 바꾼 뒤 return train_scaled, other_scaled로 돌려주세요. 받은 배열은 바꾸지 말고 새 배열을 만드세요."
     ),
     solution=(
         "def standardize(train, other):\n"
@@ -598,7 +598,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
     array = array.reshape(-1) if array.ndim == 2 and 1 in array.shape else array
     if array.shape != (len(x_val),):
         if array.shape == (len(x_train),):
-            return "x_train에 대한 예측을 돌려줬습니다. x_val의 행마다 예측 하나씩, x_val에 대해 predict하세요."
+            return "x_train에 대한 예측을 돌려줬습니다. x_val로 predict해 x_val의 행마다 예측을 하나씩 돌려주세요."
         if array.ndim == 0:
             return (
                 f"예측이 숫자 하나뿐입니다(받은 값: {describe(predictions)}). "
@@ -613,7 +613,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
         return (
             f"예측이 모두 0과 1 사이입니다(받은 값의 범위: {array.min():.3g}~{array.max():.3g}). 칼로리는 "
             f"{y_val.min():.0f}~{y_val.max():.0f} kcal 정도인데, 출력층에 sigmoid가 있으면 예측이 0~1을 벗어나지 못합니다. "
-            "회귀의 출력층은 활성화 없이(linear) 둡니다. y를 0~1로 바꿔 학습했다면 예측을 원래 단위로 되돌려 돌려주세요."
+            "회귀의 출력층은 활성화 함수 없이(linear) 둡니다. y를 0~1로 바꿔 학습했다면 예측을 원래 단위로 되돌려 돌려주세요."
         )
     if np.ptp(array) < 1e-6:
         if abs(float(array[0]) - float(y_train.mean())) < 0.5:
@@ -622,7 +622,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
                 "입력을 보지 않는 평균 예측 기준선과 같습니다."
             )
         return (
-            f"모든 시리얼에 같은 값을 예측했습니다(받은 값: {array[0]:.1f} kcal). 모델이 입력을 쓰지 못합니다: 입력을 표준화했는지, "
+            f"모든 시리얼에 같은 값을 예측했습니다(받은 값: {array[0]:.1f} kcal). 모델이 입력을 쓰지 못합니다. 입력을 표준화했는지, "
             "ReLU가 모두 0을 내고 있지 않은지(학습률이 너무 큼) 보세요."
         )
     if mae > _BEAT_RATIO * baseline:
@@ -635,7 +635,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
     return _learns_from_targets(fit_and_predict, array)
 
 
-_SHIFT = 100.0  # 학습에서 배우는지 보려고 y_train에 더하는 값(kcal)
+_SHIFT = 100.0  # 함수가 y_train에서 배우는지 보려고 y_train에 더하는 값(kcal)
 # 첫 호출이 이보다 오래 걸렸으면 두 번째 호출은 하지 않는다. 정해진 식은 밀리초 안에 끝나고, 몇 초씩 걸리는 함수는
 # 실제로 학습(Keras의 fit 등)하고 있다. 학습하는 함수를 두 번 부르면 채점 시간이 두 배가 되므로(Keras 모델 하나에 몇 초) 빠른 함수만 다시 부른다.
 _RECHECK_SECONDS = 2.0
