@@ -11,7 +11,7 @@ from helpers.exercises.core import Exercise, as_integer, as_number, as_shape, na
 from helpers.korean import josa
 
 # ---------------------------------------------------------------------------
-# q1. 8 → 16 → 8 → 1 네트워크의 파라미터 수
+# q1. 8 → 16 → 8 → 1 신경망의 파라미터 수
 # ---------------------------------------------------------------------------
 
 
@@ -38,7 +38,7 @@ def _check_params(answer: Any) -> str | None:
 
 
 q1 = Exercise(
-    "8 → 16 → 8 → 1 네트워크의 파라미터 수",
+    "8 → 16 → 8 → 1 신경망의 파라미터 수",
     _check_params,
     hint=(
         "Dense 층의 파라미터 = 가중치(입력 수 × 뉴런 수) + 편향(뉴런 수).\n"
@@ -79,7 +79,7 @@ def _check_steps(answer: Any) -> str | None:
     if number == 4:
         return "그것은 검증 세트(200개)의 배치 수입니다. 학습 스텝 수를 구하세요."
     if number in (800, 1000):
-        return "그것은 샘플 수입니다. 한 스텝은 batch_size개의 샘플(한 배치)로 가중치를 한 번 고칩니다."
+        return "그것은 샘플 수입니다. 한 스텝은 batch_size개의 샘플(한 배치)로 가중치를 한 번 갱신합니다."
     if number != 13:
         return f"정답이 아닙니다(받은 값: {number}). 학습에 쓰는 샘플 수 ÷ batch_size를 올림하세요."
     return None
