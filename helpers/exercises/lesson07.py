@@ -31,11 +31,11 @@ def _check_dense_params(answer: Any) -> str | None:
     if n == 784 * 256 + 784:
         return "편향은 입력마다가 아니라 출력 뉴런(256개)마다 하나씩 있습니다."
     if n == 401_920:
-        return "401,920은 노트북의 Dense(512) 은닉층입니다. 이 문제의 은닉층은 뉴런이 256개입니다."
+        return "401,920은 노트북의 Dense(512) 은닉층의 파라미터 수입니다. 이 문제의 은닉층은 뉴런이 256개입니다."
     if n == 784 * 256 + 256 + 256 * 10 + 10:
-        return "은닉층과 출력층을 모두 더한 모델 전체의 수입니다. 은닉층 하나만 세어 보세요."
+        return "은닉층과 출력층을 모두 더한 모델 전체의 파라미터 수입니다. 은닉층 하나만 세어 보세요."
     if n in (256, 784, 784 + 256, 784 + 256 + 10):
-        return "뉴런 수가 아니라 연결(가중치)의 수를 세어야 합니다: 입력 784개 × 뉴런 256개 + 편향."
+        return "뉴런 수가 아니라 연결(가중치)의 수를 세어야 합니다. 입력 784개 × 뉴런 256개 + 편향입니다."
     if n != 200_960:
         return (
             f"받은 값 {n:,}개는 답이 아닙니다. "
@@ -48,7 +48,7 @@ q1 = Exercise(
     "784개 입력을 받는 은닉층 Dense(256)의 파라미터 수",
     _check_dense_params,
     hint=(
-        "Dense 층의 파라미터 = (입력 수 × 뉴런 수) 개의 가중치 + 뉴런 수 개의 편향.\n"
+        "Dense 층의 파라미터 = (입력 수 × 뉴런 수)개의 가중치 + 뉴런 수만큼의 편향.\n"
         "입력은 28×28 = 784개, 뉴런은 256개입니다. 4.2절의 Dense(512) 계산과 같은 방법입니다."
     ),
     solution=(
@@ -64,7 +64,7 @@ q1 = Exercise(
 
 
 def _check_one_hot(answer: Any) -> str | None:
-    # 안내는 받은 것을 그대로 말한다: 문자열이면 문자열, 숫자 하나면 숫자 하나, 중첩 리스트면 리스트 안의 리스트.
+    # 안내는 받은 것을 그대로 말한다. 문자열이면 문자열, 숫자 하나면 숫자 하나, 중첩 리스트면 리스트 안의 리스트.
     if isinstance(answer, str | bytes):
         return (
             f"문자열을 넣었습니다(받은 값: {describe(answer)}). 따옴표 없이 숫자 10개가 든 리스트로 적으세요. "
@@ -102,7 +102,7 @@ def _check_one_hot(answer: Any) -> str | None:
         return "원-핫 벡터는 한 칸만 1이고 나머지는 모두 0입니다."
     position = values.index(1.0)
     if position == 2:
-        return "1을 세 번째 칸(인덱스 2)에 넣었습니다. 인덱스는 0부터 세므로 숫자 3은 인덱스 3입니다."
+        return "1을 세 번째 칸(인덱스 2)에 넣었습니다. 인덱스는 0부터 세므로 숫자 3의 자리는 인덱스 3입니다."
     if position != 3:
         return f"1이 있는 자리는 인덱스 {position}입니다. 숫자 3의 1은 인덱스 3에 있어야 합니다."
     return None
@@ -144,8 +144,8 @@ def _check_conv_params(answer: Any) -> str | None:
         return "가중치만 세었습니다. 필터마다 편향이 하나씩 있으니 필터 수(32)를 더하세요."
     if n in (3 * 3 * 32 + 32, 3 * 3 * 32):
         return (
-            "입력 채널 수를 빠뜨렸습니다. 필터 하나는 3×3 크기로 입력의 16개 채널을 모두 봅니다: "
-            "3×3×16개의 가중치."
+            "입력 채널 수를 빠뜨렸습니다. 필터 하나는 3×3 크기로 입력의 16개 채널을 모두 보므로 "
+            "가중치가 3×3×16개입니다."
         )
     if n == 3 * 3 * 16 + 1:
         return "그것은 필터 하나의 파라미터 수입니다. 필터가 32개 있습니다."
@@ -154,7 +154,7 @@ def _check_conv_params(answer: Any) -> str | None:
     if n == 14 * 14 * 16 * 32 + 32:
         return "합성곱 필터는 위치마다 새로 만들지 않고 모든 위치에서 같은 가중치를 씁니다(가중치 공유)."
     if n != 4640:
-        return f"받은 값 {n:,}개는 답이 아닙니다. (필터 높이 × 너비 × 입력 채널 + 1) × 필터 수를 계산해 보세요."
+        return f"받은 값 {n:,}개는 답이 아닙니다. (필터 높이 × 너비 × 입력 채널 수 + 1) × 필터 수를 계산해 보세요."
     return None
 
 
@@ -208,7 +208,7 @@ def _check_loss_name(answer: Any) -> str | None:
             if name == _LOSS
             else (_loss_misconception(name) or "고른 손실도 이 문제의 답이 아닙니다.")
         )
-        # 객체는 객체로 보여 준다: 따옴표 없는 이름만 쓰면 문자열처럼 읽힌다.
+        # 객체는 객체로 보여 준다. 따옴표 없는 이름만 쓰면 문자열처럼 읽힌다.
         shown = f"{type(answer).__name__} 객체" if hasattr(answer, "fn") else f"함수 {getattr(answer, '__name__', name)}"
         return f"문자열 대신 {josa(kind, '을')} 넣었습니다(받은 값: {shown}). {_STRING_RULE} {verdict}"
     if answer in _LOSS_NAMES:
@@ -232,7 +232,7 @@ def _check_loss_name(answer: Any) -> str | None:
         return f"받은 값 {describe(answer)} — 손실 함수가 아니라 활성화 함수의 이름입니다. compile(loss=…)에 넣는 손실 함수의 이름을 적으세요."
     return (
         f"받은 값 {describe(answer)} — Keras가 모르는 손실 이름입니다. 철자를 확인하세요"
-        "(compile은 지나가도 fit에서 오류가 납니다). Keras의 이름 그대로, 소문자와 밑줄로 적습니다."
+        "(compile은 통과해도 fit에서 오류가 납니다). Keras의 이름 그대로, 소문자와 밑줄로 적으세요."
     )
 
 
@@ -256,7 +256,7 @@ def _loss_misconception(key: str, shown: str | None = None) -> str | None:
         )
     if compact == "categoricalcrossentropy":
         return (
-            "categorical_crossentropy는 원-핫 벡터 레이블을 기대합니다. "
+            "categorical_crossentropy는 원-핫 벡터 레이블을 받습니다. "
             "정수 레이블(0~9)을 그대로 쓰려면 이름 앞에 무언가가 붙은 손실을 씁니다."
         )
     if compact == "binarycrossentropy":
@@ -299,8 +299,8 @@ q4 = Exercise(
 # ---------------------------------------------------------------- q5: 다수 클래스 기준선
 
 
-# 문제는 정밀도를 말하지 않지만, 노트북은 같은 기준선 정확도를 소수 넷째 자리까지 찍는다(f"{baseline_acc:.4f}").
-# 그래서 과정 전체의 규칙대로 정확한 값(6,742 / 60,000 = 0.112366…)과의 차이가 넷째 자리의 반 단위 이하이면 맞다:
+# 문제는 몇 자리까지 적을지 정하지 않지만, 노트북은 같은 기준선 정확도를 소수 넷째 자리까지 찍는다(f"{baseline_acc:.4f}").
+# 그래서 과정 전체의 규칙대로 정확한 값(6,742 / 60,000 = 0.112366…)과의 차이가 넷째 자리의 반 단위 이하이면 맞다.
 # 0.1124와 계산 결과 그대로는 맞고, 넷째 자리를 버린 0.1123은 틀리다.
 _HALF_UNIT_4 = 0.5e-4 + 1e-12
 
@@ -310,27 +310,27 @@ def _check_baseline(answer: Any) -> str | None:
     if value is None:
         return f"정확도를 0과 1 사이의 실수로 적으세요(받은 값: {describe(answer)}). 예: 0.25"
     if math.isclose(value, 6742, abs_tol=0.5):
-        return "6742는 개수입니다. 훈련 그림 60,000장으로 나눠 비율(정확도)로 적으세요."
+        return "6,742는 개수입니다. 훈련 그림 60,000장으로 나눠 비율(정확도)로 적으세요."
     if math.isclose(value, 674_200 / 60_000, abs_tol=0.01):
         return "백분율(%)이 아니라 0과 1 사이의 비율로 적으세요."
     if math.isclose(value, 0.1, abs_tol=1e-4):
-        return "0.1은 열 숫자가 똑같이 많다고 가정한 값입니다. 실제로 가장 많은 숫자의 비율을 세어 보세요."
+        return "0.1은 열 숫자가 똑같이 많다고 가정한 값입니다. 실제로 가장 많은 숫자의 비율을 구해 보세요."
     if math.isclose(value, 1135 / 10000, abs_tol=1e-4):
         return "0.1135는 1.1절에서 본 테스트 세트의 값입니다. 이번에는 y_train으로 세어 보세요."
     if math.isclose(value, 5421 / 60000, abs_tol=1e-4):
         return "그것은 가장 적은 숫자(5)의 비율입니다. 가장 많은 숫자를 찾으세요."
     if math.isclose(value, 6742 / 10000, abs_tol=1e-4):
-        return "훈련 세트의 개수 6742를 테스트 그림 수 10,000으로 나눴습니다. 훈련 그림 수 60,000으로 나누세요."
+        return "훈련 세트에서 센 개수 6,742를 테스트 그림 수 10,000으로 나눴습니다. 훈련 그림 수 60,000으로 나누세요."
     if abs(value - 6742 / 60000) <= _HALF_UNIT_4:
         return None
     if abs(value - 6742 / 60000) < 0.01:
         return (
             f"거의 맞았지만 소수 넷째 자리까지 맞지 않습니다(받은 값: {value:.6g}). 노트북이 기준선 정확도를 보여 주는 "
-            "넷째 자리까지 맞아야 합니다: 다섯째 자리에서 반올림하거나, y_train으로 코드로 계산한 결과를 그대로 넣으세요."
+            "넷째 자리까지 맞아야 합니다. 다섯째 자리에서 반올림하거나, y_train을 써서 코드로 계산한 결과를 그대로 넣으세요."
         )
     return (
-        f"받은 값 {value:.6g} — 답이 아닙니다. 필요한 것은 두 수입니다: 훈련 세트에서 가장 흔한 숫자의 그림 수와 "
-        "훈련 그림 전체의 수. 1.1절에서 테스트 세트로 한 계산을 y_train으로 다시 해 보세요."
+        f"받은 값 {value:.6g} — 답이 아닙니다. 필요한 수는 두 가지, 훈련 세트에서 가장 흔한 숫자의 그림 수와 "
+        "훈련 그림 전체의 수입니다. 1.1절에서 테스트 세트로 한 계산을 y_train으로 다시 해 보세요."
     )
 
 
@@ -394,7 +394,7 @@ def _call_preprocess(preprocess: Any, images: np.ndarray) -> Any:
         cause = str(err.__cause__ or "")
         if "cannot reshape" not in cause:
             raise
-        # 공용 설명(원소 수가 맞지 않는다 …)과 같은 원인을 이 문제의 숫자로 한 번만 말한다: 공용 설명 줄은 빼고 원래 오류는 남긴다.
+        # 공용 설명(원소 수가 맞지 않는다 …)과 같은 원인을 이 문제의 숫자로 한 번만 말한다. 공용 설명 줄은 빼고 원래 오류는 남긴다.
         lines = str(err).split("\n")
         original = [line for line in lines[1:] if line.lstrip().startswith("(원래 오류")]
         advice = (
@@ -429,13 +429,13 @@ def _check_preprocess(preprocess: Any) -> str | None:
                 "0/0이 됩니다. 고정된 수 255로 나누세요."
             )
         if array.min() < 0:
-            return "음수가 있습니다. 평균을 빼는 표준화가 아니라 255로 나누기만 해서 0~1로 맞춥니다."
+            return "음수가 있습니다. 평균을 빼는 표준화가 아니라 255로 나누기만 해서 0~1로 맞추세요."
         if array.max() > 1.0 and np.allclose(array, np.round(array)):
             return "값이 0~255 그대로입니다. 255로 나눠 0~1로 맞추세요."
         if not np.allclose(array, want, atol=1e-3):
             if np.isin(array, [0.0, 1.0]).all():
                 return (
-                    "값이 0과 1뿐입니다. 정수 나눗셈(//)을 썼거나, 나눈 뒤 정수로 바꿨습니다(astype(uint8)). "
+                    "값이 0과 1뿐입니다. 정수 나눗셈(//)을 썼거나, 나눈 뒤 astype(uint8)로 정수로 바꿨습니다. "
                     "실수로 바꾼 뒤 /로 나누세요."
                 )
             ratio = float(array.sum() / want.sum()) if want.sum() else 0.0
@@ -445,12 +445,12 @@ def _check_preprocess(preprocess: Any) -> str | None:
                 f"값이 다릅니다. 첫 그림의 인덱스 14행 앞 6칸 {describe(images[0, 14, :6])}의 기댓값은 "
                 f"{describe(want[0, 14 * 28 : 14 * 28 + 6])}, 받은 값은 {describe(array[0, 14 * 28 : 14 * 28 + 6])}입니다."
             )
-        # 값과 모양은 맞다: 이제 무엇에 담아 돌려줬는지 본다(받은 것에 맞춘 안내)
+        # 값과 모양은 맞다. 이제 무엇에 담아 돌려줬는지 본다(받은 것에 맞춘 안내)
         if isinstance(got, list | tuple):
             kind = "리스트" if isinstance(got, list) else "튜플"
             return (
-                f"값과 모양은 맞지만 NumPy 배열이 아니라 파이썬 {kind}입니다(.tolist() 등). "
-                "model.fit이 바로 받도록 float32 배열 그대로 돌려주세요."
+                f"값과 모양은 맞지만 NumPy 배열이 아니라 파이썬 {kind}입니다. "
+                "model.fit이 바로 받을 수 있게 .tolist() 같은 변환 없이 float32 배열 그대로 돌려주세요."
             )
         dtype = np.asarray(got).dtype
         if dtype != np.float32:
@@ -602,7 +602,7 @@ def _built_cnn(build_cnn: Any) -> tuple[Any, str | None]:
     import keras
 
     if isinstance(build_cnn, keras.Model):
-        return None, "모델이 아니라 모델을 만드는 함수의 이름을 넘기세요(괄호 없이, 예: ex.code2.check(build_cnn))."
+        return None, "모델이 아니라 모델을 만드는 함수를 괄호 없이 넘기세요. 예: ex.code2.check(build_cnn)"
     model = call(build_cnn, name=getattr(build_cnn, "__name__", "build_cnn"))
     if model is None:
         return None, "함수가 아무 값도 돌려주지 않습니다. 마지막에 return model로 모델을 돌려주세요."
@@ -615,11 +615,11 @@ def _built_cnn(build_cnn: Any) -> tuple[Any, str | None]:
         )
     if not getattr(model, "compiled", False):
         return None, "모델을 compile하지 않았습니다. 함수 안에서 model.compile(optimizer=…, loss=…, metrics=[…])을 부른 뒤 돌려주세요."
-    # 채점은 모델을 학습시킨다: 학습자가 이미 가진 모델(함수 밖의 변수)을 돌려주면 그 모델이 바뀌므로 받지 않는다
+    # 채점은 모델을 학습시킨다. 학습자가 이미 만들어 둔 모델(함수 밖의 변수)을 돌려주면 그 모델이 바뀌므로 받지 않는다
     again = call(build_cnn, name=getattr(build_cnn, "__name__", "build_cnn"))
     if again is model:
         return None, (
-            "함수가 부를 때마다 같은 모델 객체를 돌려줍니다(함수 밖에서 만든 모델). 채점은 모델을 새로 학습시키므로 "
+            "부를 때마다 함수가 같은 모델 객체를 돌려줍니다(함수 밖에서 만든 모델). 채점은 모델을 새로 학습시키므로 "
             "함수 안에서 keras.Sequential(…)로 새 모델을 만들고 compile해서 돌려주세요."
         )
     del again
@@ -657,7 +657,7 @@ def _structure_problem(model: Any) -> str | None:
     if activation == "linear" and not from_logits:
         return (
             "출력층에 활성화 함수가 없어(linear) 출력이 확률이 아닙니다. 출력층에 softmax를 두거나, "
-            "활성화 없이 두려면 손실에 from_logits=True를 주세요(4.5절)."
+            "활성화 함수 없이 두려면 손실에 from_logits=True를 주세요(4.5절)."
         )
     if activation not in ("softmax", "linear"):
         return (
@@ -708,7 +708,7 @@ def _accuracy_advice(model: Any, accuracy: float) -> str:
         with contextlib.suppress(Exception):
             rate_value = float(np.asarray(rate))
     if optimizer_name == "SGD" and not float(getattr(optimizer, "momentum", 0.0) or 0.0):
-        tips.append("옵티마이저가 SGD입니다. 3에포크 안에 배우기에는 느리니 Adam을 써 보세요(4.3절).")
+        tips.append("옵티마이저가 SGD입니다. 3에포크 안에 배우기에는 느리니 Adam을 써 보세요(6.4절).")
     elif rate_value is not None and rate_value < 1e-4:
         tips.append(f"학습률이 {rate_value:g}입니다. 3에포크에는 너무 작으니 Adam의 기본값 0.001 근처로 키워 보세요.")
     elif rate_value is not None and rate_value > 0.02:
@@ -781,7 +781,7 @@ def _fit_and_score(model: Any, loss: str) -> tuple[float, float]:
         metrics = [name for name in _metric_names(model) if name not in _MULTICLASS_METRICS]
         if not metrics:
             raise
-        # 원인은 지표 하나로 말한다: 공용 설명(모양이 맞지 않는다 …) 줄은 빼고 원래 오류는 남긴다.
+        # 원인은 지표 하나로 말한다. 공용 설명(모양이 맞지 않는다 …) 줄은 빼고 원래 오류는 남긴다.
         lines = str(err).split("\n")
         original = [line for line in lines[1:] if line.lstrip().startswith("(원래 오류")]
         advice = (
@@ -1001,7 +1001,7 @@ code2 = CodeExercise(
         "keras.Input(shape=(28, 28, 1))로 받은 그림에 합성곱 층(Conv2D)과 최대 풀링(MaxPooling2D)을 번갈아 두어\n"
         "그림을 줄인 뒤 Flatten하고, 숫자 열 개의 확률을 내는 출력층으로 끝냅니다. 파라미터는 대부분 Flatten 뒤의\n"
         "Dense 층에 있으므로, Flatten 앞에서 그림을 충분히 줄이면 예산 안에 듭니다. compile에서는 레이블 형식에\n"
-        "맞는 손실을 고르세요(6.4절은 원-핫 레이블에 categorical_crossentropy).\n"
+        "맞는 손실을 고르세요(6.4절에서는 원-핫 레이블에 categorical_crossentropy를 씁니다).\n"
         f"채점기는 훈련 그림 {_TRAIN_N:,}장으로 {_EPOCHS}에포크(배치 {_BATCH}) 학습하고, 훈련 세트 끝의 {_VAL_N:,}장으로 검증합니다.\n"
         f"배치 정규화 층은 짧은 학습에서도 이동 평균이 따라오도록 채점할 때만 momentum을 {josa(_BN_MOMENTUM, '으로')} 둡니다."
     ),
