@@ -171,7 +171,7 @@ def _compiled(model, optimizer="adam"):
 def test_advice_never_asks_for_what_the_model_already_has() -> None:
     """이슈 18: 합성곱 층 셋과 Adam이 있는 6.2절의 CNN에 '합성곱 층을 하나 더 두거나 Adam으로'라고 했다."""
     advice = ex._accuracy_advice(ex._lesson_cnn(), 0.42)
-    for wrong in ("Adam을 써", "Adam으로", "하나뿐", "배치 정규화 두기", "한 번 더 쌓기"):
+    for wrong in ("Adam을 써", "Adam으로", "하나뿐", "풀링 뒤에 배치 정규화 두기", "한 번 더 쌓기"):
         assert wrong not in advice, advice
     assert "합성곱 층 3개" in advice and "Adam" in advice
 

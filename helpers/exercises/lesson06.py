@@ -27,7 +27,7 @@ def _show(value: float) -> str:
 def _near_miss(value: float, expected: float) -> str | None:
     """정답을 너무 거칠게 반올림했거나 셋째 자리를 잘못 반올림한 값이면 그 안내, 아니면 None.
 
-    정답 근처의 다른 값(예: 노트북 데이터의 기준선)은 '거의 맞았다'고 하지 않는다: 반올림으로 나올 수 있는 값만 본다."""
+    정답 근처의 다른 값(예: 노트북 데이터의 기준선)은 '거의 맞았다'고 하지 않는다. 반올림으로 나올 수 있는 값만 본다."""
     if _same(value, expected):
         return None
     for digits in (1, 2):
@@ -67,11 +67,11 @@ def _check_baseline(answer: Any) -> str | None:
     if _same(value, expected):
         return None
     if abs(value - 100 * expected) <= 0.05:
-        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요: 88% → 0.88"
+        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요(88% → 0.88)."
     if any(_same(value, b) or abs(value - 100 * b) <= 0.05 for b in _NOTEBOOK_BASELINES):
         return (
             "그것은 이 노트북 데이터(환자 470명, 사망 70명)의 '모두 생존' 기준선입니다. "
-            "문제는 다른 병원의 환자 250명, 사망 30명입니다."
+            "문제는 다른 병원(환자 250명, 사망 30명)의 기준선을 묻습니다."
         )
     if _same(value, _DEAD1 / _N1):
         return "그것은 사망한 환자의 비율입니다. '모두 생존'이라고 답하면 맞히는 환자는 생존한 220명입니다."
@@ -82,7 +82,7 @@ def _check_baseline(answer: Any) -> str | None:
     if _same(value, _DEAD1 / _ALIVE1):
         return "30 / 220은 사망자와 생존자 수의 비입니다. 맞힌 환자 수를 전체 환자 수로 나누세요."
     if _same(value, 1.0):
-        return "모두 생존이라고 답하면 사망한 30명은 모두 틀립니다."
+        return "'모두 생존'이라고 답하면 사망한 30명의 답은 모두 틀립니다."
     near = _near_miss(value, expected)
     if near is not None:
         return near
@@ -120,7 +120,7 @@ def _check_recall(answer: Any) -> str | None:
     if _same(value, expected):
         return None
     if _same(value, _TP / (_TP + _FP)):
-        return "그것은 정밀도(precision) TP / (TP + FP)입니다. 재현율은 실제로 사망한 환자 가운데 몇 명을 찾았는가입니다."
+        return "그것은 정밀도(precision) TP / (TP + FP)입니다. 재현율은 실제로 사망한 환자 가운데 찾아낸 환자의 비율입니다."
     if _same(value, (_TP + _TN) / (_TN + _FP + _FN + _TP)):
         return "그것은 정확도(accuracy)입니다. 재현율은 실제 사망자(TP + FN)만 봅니다."
     if _same(value, _TN / (_TN + _FP)):
@@ -128,9 +128,9 @@ def _check_recall(answer: Any) -> str | None:
     if _same(value, _FN / (_FN + _TP)):
         return "그것은 놓친 사망자의 비율(1 − 재현율)입니다. 찾아낸 사망자의 비율을 구하세요."
     if _same(value, _TP / (_TN + _FP + _FN + _TP)):
-        return "분모가 환자 전체(94명)입니다. 재현율의 분모는 실제로 사망한 환자(TP + FN)입니다."
+        return "분모가 환자 전체(94명)입니다. 재현율의 분모는 실제로 사망한 환자 수(TP + FN)입니다."
     if abs(value - 100 * expected) <= 0.05:
-        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요: 50% → 0.5"
+        return "백분율(%)이 아니라 0~1 사이의 비율로 적으세요(50% → 0.5)."
     near = _near_miss(value, expected)
     if near is not None:
         return near
@@ -182,9 +182,9 @@ def _check_params(answer: Any) -> str | None:
             "(또는 'id'까지 17개 입력으로 세고 편향을 빠뜨려도 우연히 이 값이 나옵니다.)"
         )
     if value == _dense(_IN, _H1):
-        return "그것은 첫 은닉층만의 수입니다. 둘째 은닉층과 출력층도 더하세요."
+        return "그것은 첫 은닉층의 파라미터 수뿐입니다. 둘째 은닉층과 출력층도 더하세요."
     if value == _dense(_IN, 100) + _dense(100, 40) + _dense(40, 1):
-        return "그것은 이 노트북 모델(은닉층 100개, 40개)의 수입니다. 문제의 모델은 64개, 16개입니다."
+        return "그것은 이 노트북 모델(은닉층 뉴런 100개, 40개)의 파라미터 수입니다. 문제의 모델은 은닉층 뉴런이 64개, 16개입니다."
     if value != _PARAMS:
         return f"정답이 아닙니다(받은 값: {value}). 층마다 (입력 수 × 뉴런 수) + (뉴런 수)를 구해 세 층을 더하세요."
     return None
@@ -195,7 +195,7 @@ q3 = Exercise(
     _check_params,
     hint=(
         "Dense 층의 파라미터 = 가중치(입력 수 × 뉴런 수) + 편향(뉴런 수). "
-        "입력은 'id'와 레이블을 뺀 16개이고, 층의 입력 수는 앞 층의 뉴런 수입니다: 16 → 64 → 16 → 1."
+        "입력은 'id'와 레이블을 뺀 16개이고, 층의 입력 수는 앞 층의 뉴런 수입니다(16 → 64 → 16 → 1)."
     ),
     solution=(
         "# 층마다 (입력 수 × 뉴런 수) + 뉴런 수(편향). 입력은 'id'와 레이블을 뺀 16개.\n"
@@ -222,11 +222,11 @@ def _check_class_weight(answer: Any) -> str | None:
     if _exact(value, expected):
         return None
     if _same(value, _N4 / (2 * _ALIVE4)):
-        return "그것은 생존(0) 클래스의 가중치입니다. 사망(1) 클래스는 수가 적으므로 1보다 커야 합니다."
+        return "그것은 생존(0) 클래스의 가중치입니다. 사망(1) 클래스는 환자 수가 적으므로 가중치가 1보다 커야 합니다."
     if _same(value, _ALIVE4 / _DEAD4):
         return "175 / 25(생존자 수 / 사망자 수)도 쓰이는 방법이지만, 문제의 공식은 n / (클래스 수 × n_사망)입니다."
     if _same(value, _N4 / _DEAD4):
-        return "클래스 수(2)로도 나누어야 합니다: n / (2 × n_사망)."
+        return "클래스 수(2)로도 나누어야 합니다. 공식은 n / (2 × n_사망)입니다."
     if _same(value, 2 * _DEAD4 / _N4):
         return "분수를 뒤집었습니다. n이 분자, 2 × n_사망이 분모입니다."
     if _same(value, 1 / _DEAD4) or _same(value, _DEAD4 / _N4):
@@ -234,7 +234,7 @@ def _check_class_weight(answer: Any) -> str | None:
     if abs(value - expected) <= 0.01 * expected:
         return (
             f"거의 맞았지만 정확한 값이 아닙니다(받은 값: {_show(value)}). 이 문제는 소수 몇째 자리까지라는 말이 없는 "
-            "계산 연습이라 정확한 값을 묻습니다: 계산식을 그대로 적거나 계산 결과를 그대로 넣으세요."
+            "계산 연습이라 정확한 값을 묻습니다. 계산식을 그대로 적거나 계산 결과를 그대로 넣으세요."
         )
     return (
         f"정답이 아닙니다(받은 값: {_show(value)}). 공식 w_c = n / (2 n_c)에서 n은 훈련 세트 전체의 환자 수, "
@@ -262,7 +262,7 @@ q4 = Exercise(
 
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
-# 학습자 함수는 언제나 coding.call로 부른다: 입력을 제자리에서 바꾸면 알리고, 라이브러리 오류는 한국어 설명을 먼저 보인다.
+# 학습자 함수는 언제나 coding.call로 부른다. coding.call은 입력을 제자리에서 바꾸면 알리고, 라이브러리 오류는 한국어 설명을 먼저 보인다.
 
 import numpy as np  # noqa: E402
 
@@ -339,8 +339,8 @@ def _shape_problem(result: Any, y_true: np.ndarray, y_pred: np.ndarray) -> str |
         return f"{where} 함수가 아무 값도 돌려주지 않았습니다. 마지막에 return tn, fp, fn, tp처럼 돌려주세요."
     if getattr(result, "shape", None) == (2, 2):
         return (
-            "2×2 행렬이 아니라 네 개의 수 tn, fp, fn, tp를 이 순서로 돌려주세요(return tn, fp, fn, tp, "
-            "confusion_matrix(...).ravel()의 순서)."
+            "2×2 행렬이 아니라 네 개의 수 tn, fp, fn, tp를 이 순서로 돌려주세요(return tn, fp, fn, tp. "
+            "confusion_matrix(...).ravel()과 같은 순서입니다)."
         )
     if _four_values(result) is not None:
         return None
@@ -361,7 +361,7 @@ def _count_matches(got: Any, want: int) -> bool:
 
 _CONFUSION_MISTAKES = [
     (lambda c: (c[0], c[2], c[1], c[3]), "FP와 FN이 바뀌었습니다. FP는 실제 생존(0)인데 사망(1)으로 예측한 수, FN은 실제 사망(1)인데 생존(0)으로 예측한 수입니다."),
-    (lambda c: (c[3], c[2], c[1], c[0]), "양성과 음성이 바뀌었습니다. 이 강의는 사망(1)을 양성으로 봅니다: TP는 실제 1, 예측 1입니다."),
+    (lambda c: (c[3], c[2], c[1], c[0]), "양성과 음성이 바뀌었습니다. 이 강의는 사망(1)을 양성으로 봅니다. TP는 실제 1, 예측 1입니다."),
     (lambda c: (c[3], c[1], c[2], c[0]), "TN과 TP의 자리가 바뀌었습니다. 순서는 (TN, FP, FN, TP)입니다."),
 ]  # fmt: skip
 
@@ -392,10 +392,10 @@ def _check_confusion(confusion_counts: Any) -> str | None:
             continue
         name = wrong[0]
         index = _NAMES.index(name)
-        others = f" (틀린 값: {', '.join(wrong)})" if len(wrong) > 1 else ""
+        others = f" 틀린 값은 모두 {len(wrong)}개입니다({', '.join(wrong)})." if len(wrong) > 1 else ""
         return (
-            f"입력 {_labels_text(y_true, y_pred)}에서 {name}의 값이 다릅니다: 받은 값 {describe(got[index])}, "
-            f"기대한 값 {want[index]}{others}. {josa(name, '는')} {_MEANING[name]}인 환자 수입니다."
+            f"입력 {_labels_text(y_true, y_pred)}에서 {name}의 값이 다릅니다(받은 값 {describe(got[index])}, "
+            f"기대한 값 {want[index]}).{others} {josa(name, '는')} {_MEANING[name]}인 환자 수입니다."
         )
     return None  # pragma: no cover - 위에서 모두 다루었다
 
@@ -446,7 +446,7 @@ code1 = CodeExercise(
     _check_confusion,
     hint=(
         "사망(1)이 양성입니다. TN: 실제 0·예측 0, FP: 실제 0·예측 1, FN: 실제 1·예측 0, TP: 실제 1·예측 1.\n"
-        "((y_true == 0) & (y_pred == 1)).sum()처럼 조건 두 개를 &로 묶어 세고, return tn, fp, fn, tp."
+        "((y_true == 0) & (y_pred == 1)).sum()처럼 조건 두 개를 &로 묶어 센 뒤 return tn, fp, fn, tp로 돌려주세요."
     ),
     solution=(
         "def confusion_counts(y_true, y_pred):\n"
@@ -475,7 +475,7 @@ code1 = CodeExercise(
 )
 
 
-# 재현율이 목표와 꼭 같아지는 경우(동점)는 목표가 1.0이나 0.5일 때만 둔다: 0.75 같은 목표는 재현율을
+# 재현율이 목표와 꼭 같아지는 경우(동점)는 목표가 1.0이나 0.5일 때만 둔다. 0.75 같은 목표는 재현율을
 # (tp / n) / (양성 / n)처럼 계산하면 0.7499…가 되어, 맞는 풀이가 부동소수점 때문에 틀릴 수 있다.
 _PROBA_CASES = [
     (np.array([1, 0, 1, 0, 1, 0, 0, 1, 0, 0]), np.array([0.9, 0.8, 0.7, 0.6, 0.55, 0.4, 0.3, 0.2, 0.1, 0.05]), 0.7),
@@ -483,8 +483,8 @@ _PROBA_CASES = [
     (_RNG.integers(0, 2, size=40), _RNG.random(40), 0.9),
     (np.array([0, 1, 0, 1]), np.array([0.2, 0.6, 0.4, 0.9]), 1.0),
     (np.array([1, 0, 1, 0]), np.array([0.9, 0.8, 0.3, 0.2]), 0.5),  # 재현율이 목표와 꼭 같다(1/2)
-    (np.array([0, 1, 1, 0, 1, 0]), np.array([0.95, 0.85, 0.5, 0.45, 0.35, 0.1]), 0.5),  # 가장 높은 확률이 생존 환자
-    (np.array([0, 0, 1, 1, 1, 0]), np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.1]), 0.6),  # 재현율·정밀도·첫 사망자가 다른 답
+    (np.array([0, 1, 1, 0, 1, 0]), np.array([0.95, 0.85, 0.5, 0.45, 0.35, 0.1]), 0.5),  # 가장 높은 확률을 받은 환자가 생존 환자다
+    (np.array([0, 0, 1, 1, 1, 0]), np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.1]), 0.6),  # 재현율·정밀도·첫 사망자로 고른 답이 서로 다르다
     # 답이 가장 낮은 확률인 경우: 가장 낮은 후보까지 시도하지 않는 반복문을 잡는다.
     (np.array([0, 1, 0, 1, 1]), np.array([0.5, 0.2, 0.7, 0.9, 0.6]), 1.0),
     (np.array([1, 0, 1, 1, 0, 1]), np.array([0.9, 0.8, 0.1, 0.6, 0.3, 0.7]), 0.8),
@@ -581,7 +581,7 @@ def _skips_lowest(t, p, target):
 
 _THRESHOLD_MISTAKES = [
     (_lowest, "조건을 만족하는 가장 낮은 임곗값을 골랐습니다. 재현율을 지키면서 거짓 양성을 줄이려면 가장 높은 임곗값을 고릅니다."),
-    (_strict_threshold, "확률이 임곗값과 같을 때 사망으로 예측하지 않았습니다. 이 강의는 proba >= 임곗값이면 1로 예측합니다."),
+    (_strict_threshold, "확률이 임곗값과 같을 때 사망으로 예측하지 않았습니다. 이 문제는 proba >= 임곗값이면 1로 예측합니다(후보 임곗값이 확률 그 자체이기 때문입니다)."),
     (_precision_based, "정밀도로 골랐습니다. 재현율 = TP / (TP + FN), 즉 실제 사망자 가운데 찾아낸 비율입니다."),
     (
         lambda t, p, target: _recall(t, p, _threshold_for_recall(t, p, target)),
@@ -620,13 +620,13 @@ def _check_threshold(threshold_for_recall: Any) -> str | None:
     if all(ok for ok, low in zip(agree, at_minimum, strict=True) if not low):
         index = next(i for i, (ok, low) in enumerate(zip(agree, at_minimum, strict=True)) if low and not ok)
         return (
-            f"가장 낮은 확률까지 내려가야 목표 재현율을 채우는 입력에서 틀렸습니다: {_case_text(_PROBA_CASES[index])}, "
-            f"받은 값: {describe(got_all[index])}. 가장 낮은 확률도 임곗값 후보입니다(그 임곗값이면 모든 환자를 사망으로 "
+            f"가장 낮은 확률까지 내려가야 목표 재현율을 채우는 입력({_case_text(_PROBA_CASES[index])})에서 틀렸습니다"
+            f"(받은 값: {describe(got_all[index])}). 가장 낮은 확률도 임곗값 후보입니다(그 임곗값이면 모든 환자를 사망으로 "
             "예측하므로 재현율이 1입니다). 반복이 마지막 후보까지 도는지 확인하세요."
         )
     if all(_threshold_agrees(g, float(case[1].max())) for g, case in zip(got_all, _PROBA_CASES, strict=True)):
         return (
-            "목표 재현율과 상관없이 언제나 가장 높은 확률을 돌려줍니다. 첫 후보에서 조건이 늘 참이 되는지 보세요: "
+            "목표 재현율과 상관없이 언제나 가장 높은 확률을 돌려줍니다. 첫 후보에서 조건이 늘 참이 되는지 보세요. "
             "재현율은 0~1의 비율(백분율이 아님)이고 target과 같은 단위로 비교합니다."
         )
     for mistake, hint in _THRESHOLD_MISTAKES:
@@ -653,13 +653,13 @@ def _check_threshold(threshold_for_recall: Any) -> str | None:
         if not np.isclose(value, case[1]).any():
             return (
                 f"돌려준 임곗값 {josa(describe(got), '은')} proba에 있는 확률 값이 아닙니다({where} 받은 값). "
-                "임곗값 후보는 proba에 있는 확률 값들 자체입니다: proba의 값을 높은 것부터 차례로 시도하세요."
+                "임곗값 후보는 proba에 있는 확률 값들 자체입니다. proba의 값을 높은 것부터 차례로 시도하세요."
             )
         note = ""
         if case[2] == 0:
             note = " target = 0이면 모든 후보가 조건(재현율 >= 0)을 만족하므로 가장 높은 후보가 답입니다."
         elif _recall(case[0], case[1], want) == case[2]:
-            note = " 이번 입력에서는 재현율이 target과 꼭 같아지는 임곗값이 답입니다: 같을 때도 조건을 만족합니다."
+            note = " 이번 입력에서는 재현율이 target과 꼭 같아지는 임곗값이 답입니다. 같을 때도 조건을 만족합니다."
             positives = int((case[0] == 1).sum())
             product = case[2] * positives
             if product != round(product):

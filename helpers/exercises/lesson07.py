@@ -299,7 +299,7 @@ q4 = Exercise(
 # ---------------------------------------------------------------- q5: 다수 클래스 기준선
 
 
-# 문제는 몇 자리까지 적을지 정하지 않지만, 노트북은 같은 기준선 정확도를 소수 넷째 자리까지 찍는다(f"{baseline_acc:.4f}").
+# 문제는 소수 넷째 자리까지 반올림한 값을 묻고, 노트북도 같은 기준선 정확도를 그 자리까지 찍는다(f"{baseline_acc:.4f}").
 # 그래서 과정 전체의 규칙대로 정확한 값(6,742 / 60,000 = 0.112366…)과의 차이가 넷째 자리의 반 단위 이하이면 맞다.
 # 0.1124와 계산 결과 그대로는 맞고, 넷째 자리를 버린 0.1123은 틀리다.
 _HALF_UNIT_4 = 0.5e-4 + 1e-12
@@ -718,7 +718,7 @@ def _accuracy_advice(model: Any, accuracy: float) -> str:
         type(layer).__name__ in _ACTIVATION_LAYERS or isinstance(layer, keras.layers.Activation) for layer in layers
     )
     if all(name == "linear" for name in activations) and not has_activation_layer:
-        tips.append("합성곱 층에 활성화 함수가 없어(linear) 층을 쌓아도 선형 모델과 같습니다. activation=\"relu\"를 주세요.")
+        tips.append("합성곱 층에 활성화 함수가 없어(linear) 층을 쌓아도 비선형인 곳이 최대 풀링뿐입니다. activation=\"relu\"를 주세요.")
     if len(convs) == 1:
         tips.append("합성곱 층이 하나뿐입니다. 합성곱과 풀링을 한 번 더 쌓아 보세요.")
     rates = [float(layer.rate) for layer in layers if isinstance(layer, keras.layers.Dropout)]
@@ -728,7 +728,7 @@ def _accuracy_advice(model: Any, accuracy: float) -> str:
         params = model.count_params()
         ideas = []
         if not any(isinstance(layer, keras.layers.BatchNormalization) for layer in layers):
-            ideas.append("6.2절처럼 합성곱 뒤에 배치 정규화 두기")
+            ideas.append("6.2절처럼 풀링 뒤에 배치 정규화 두기")
         if len(convs) < 3:
             ideas.append("합성곱과 풀링을 한 번 더 쌓기")
         if params < _BUDGET_PARAMS // 2:
