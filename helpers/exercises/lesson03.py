@@ -58,7 +58,7 @@ def _check_param_count(answer: Any) -> str | None:
 
 
 q1 = Exercise(
-    "입력 3 · 은닉 5 · 출력 2 네트워크의 파라미터 수",
+    "입력 3 · 은닉 5 · 출력 2 신경망의 파라미터 수",
     _check_param_count,
     hint=(
         "Dense 층 하나의 파라미터 수 = (입력 수 × 뉴런 수) 개의 가중치 + (뉴런 수) 개의 편향.\n"
@@ -198,7 +198,7 @@ def _check_chain_rule(answer: Any) -> str | None:
     if close(value, -0.25):
         return "마지막 고리 ∂z/∂w = x = 4를 곱하지 않았습니다."
     if close(value, -0.5):
-        return "손실이 L = (ŷ − y)² 이면 ∂L/∂ŷ = 2(ŷ − y)입니다. 2를 빠뜨리지 않았나요?"
+        return "손실이 L = (ŷ − y)²일 때 ∂L/∂ŷ = 2(ŷ − y)입니다. 2를 빠뜨리지 않았나요?"
     if close(value, -4.0):
         return "시그모이드의 기울기 σ'(z) = σ(z)(1 − σ(z)) = 0.25를 곱하지 않았습니다."
     if close(value, -2.0):
@@ -245,16 +245,16 @@ def _check_forward_passes(answer: Any) -> str | None:
     if count == 26:
         return None
     if count == 13:
-        return "13은 파라미터 수입니다. 중앙 차분은 파라미터마다 θ + ε 와 θ − ε 두 번씩 손실을 계산합니다."
+        return "13은 파라미터 수입니다. 중앙 차분은 파라미터마다 θ + ε일 때와 θ − ε일 때, 두 번씩 손실을 계산합니다."
     if count == 14:
         return (
-            "14는 한쪽 차분 (L(θ + ε) − L(θ)) / ε 의 횟수입니다(기준 L(θ) 한 번 + 파라미터마다 한 번). "
+            "14는 한쪽 차분 (L(θ + ε) − L(θ)) / ε을 쓸 때의 횟수입니다(기준 L(θ) 한 번 + 파라미터마다 한 번). "
             "본문은 중앙 차분(θ ± ε)을 씁니다."
         )
     if count == 27:
         return (
             "중앙 차분에는 θ 그대로의 손실 L(θ)가 필요 없습니다. "
-            "(L(θ + ε) − L(θ − ε)) / 2ε 에 들어가는 두 번만 세세요."
+            "(L(θ + ε) − L(θ − ε)) / 2ε에 들어가는 두 번만 세세요."
         )
     if count in (1, 2):
         return "그것은 역전파의 비용(순전파 한 번 + 역전파 한 번)입니다. 수치 미분은 파라미터마다 따로 계산합니다."
@@ -264,18 +264,18 @@ def _check_forward_passes(answer: Any) -> str | None:
             "은닉 뉴런 3개와 출력 뉴런 1개의 편향 4개도 파라미터입니다."
         )
     if count == 50:
-        return "50은 본문 3절의 2-4-2-1 네트워크의 횟수입니다. 이 문제는 2-3-1 네트워크입니다."
+        return "50은 본문 3절의 2-4-2-1 신경망의 횟수입니다. 이 문제는 2-3-1 신경망입니다."
     if count == 39:
         return "중앙 차분은 파라미터마다 손실을 세 번이 아니라 두 번(θ + ε, θ − ε) 계산합니다."
-    return f"{count}번이 아닙니다. 2-3-1 네트워크의 파라미터 수 × (파라미터마다 필요한 손실 계산 횟수)."
+    return f"{count}번이 아닙니다. 2-3-1 신경망의 파라미터 수 × (파라미터마다 필요한 손실 계산 횟수)."
 
 
 q4 = Exercise(
     "수치 미분 한 번에 필요한 손실 계산 횟수",
     _check_forward_passes,
     hint=(
-        "중앙 차분 (L(θ + ε) − L(θ − ε)) / 2ε 은 파라미터 하나마다 손실을 두 번 계산합니다.\n"
-        "2-3-1 네트워크의 파라미터 수는 3절의 식 (입력 수 × 뉴런 수) + 뉴런 수 로 층마다 세어 더하세요."
+        "중앙 차분 (L(θ + ε) − L(θ − ε)) / 2ε은 파라미터 하나마다 손실을 두 번 계산합니다.\n"
+        "2-3-1 신경망의 파라미터 수는 3절의 식 (입력 수 × 뉴런 수) + 뉴런 수를 써서 층마다 세어 더하세요."
     ),
     solution=(
         "n_params = (2 * 3 + 3) + (3 * 1 + 1)   # 9 + 4 = 13\n"
@@ -327,7 +327,7 @@ def _forward(X: Any, W1: Any, b1: Any, W2: Any, b2: Any) -> Any:
 
 _RNG = np.random.default_rng(20260303)
 _FORWARD_CASES = [
-    # 노트북의 XOR 네트워크(2-2-1)가 아닌 모양들: 3-4-1, 한 예제, 2-3-1
+    # 노트북의 XOR 신경망(2-2-1)이 아닌 모양들: 3-4-1, 한 예제, 2-3-1
     (_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 4)), _RNG.normal(size=4), _RNG.normal(size=(4, 1)), _RNG.normal(size=1)),
     (np.array([[1.0, 0.0]]), np.array([[20.0, -20.0], [20.0, -20.0]]), np.array([-10.0, 30.0]), np.array([[20.0], [20.0]]), np.array([-30.0])),
     (_RNG.normal(size=(4, 2)), _RNG.normal(size=(2, 3)), np.zeros(3), _RNG.normal(size=(3, 1)), np.array([0.5])),
@@ -388,7 +388,7 @@ def _check_forward(forward_pass: Any) -> str | None:
             (lambda X, W1, b1, W2, b2: _sig(_sig(X @ W1 + b1) @ W2), "출력층의 편향 b₂를 더하지 않았습니다."),
             (
                 lambda X, W1, b1, W2, b2: _sig(np.maximum(0, X @ W1 + b1) @ W2 + b2),
-                "은닉층에 ReLU를 썼습니다. 이 네트워크는 은닉층과 출력층 모두 시그모이드입니다.",
+                "은닉층에 ReLU를 썼습니다. 이 신경망은 은닉층과 출력층 모두 시그모이드입니다.",
             ),
         ],
         shape_hint="ŷ는 샘플마다 값이 하나인 2차원 배열로, 모양은 (X의 행 수, 1)입니다.",
@@ -396,7 +396,7 @@ def _check_forward(forward_pass: Any) -> str | None:
 
 
 code1 = CodeExercise(
-    "은닉층이 있는 네트워크의 순전파",
+    "은닉층이 있는 신경망의 순전파",
     _check_forward,
     hint=(
         "두 단계입니다. ① 은닉층: 입력에 W1을 행렬 곱하고 b1을 더해 시그모이드에 넣습니다 ② 출력층: 그 결과 H로 같은 일을 W2, b2로 한 번 더.\n"
