@@ -51,3 +51,16 @@ def test_cells_showing_results_are_compared_with_them(path: Path) -> None:
 def test_a_missing_result_says_which_script_makes_it() -> None:
     with pytest.raises(FileNotFoundError, match=re.escape("tools/measure_no_such_thing.py")):
         results.load_result("no_such_thing")
+
+
+@pytest.mark.parametrize("path", RESULT_FILES, ids=[p.name for p in RESULT_FILES])
+def test_each_result_was_measured_with_the_installed_versions(path: Path) -> None:
+    """고정한 패키지 버전을 올리면 노트북 밖에서 잰 숫자도 다시 재야 한다(예: 03의 섞는 순서, 07의 설계 비교)."""
+    from importlib.metadata import version
+
+    measured = json.loads(path.read_text(encoding="utf-8"))["versions"]
+    installed = {name: version(name) for name in measured}
+    assert measured == installed, (
+        f"다른 버전으로 잰 결과입니다({path.name}). 만든 스크립트를 다시 실행하세요"
+        f"({json.loads(path.read_text(encoding='utf-8'))['script']}). 잰 버전 {measured}, 설치된 버전 {installed}"
+    )
