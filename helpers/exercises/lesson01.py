@@ -1,4 +1,4 @@
-"""01 인공 뉴런: 뉴런 하나의 계산과 학습 한 걸음을 확인하는 네 문제."""
+"""01 인공 뉴런: 뉴런 하나의 계산과 학습 한 걸음을 확인하는 문제 네 개(q1~q4)와 코드 문제 두 개(code1, code2)."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def _check_dot(answer: Any) -> str | None:
 
 
 q2 = Exercise(
-    "입력이 세 개인 뉴런의 출력 (내적)",
+    "입력이 세 개인 뉴런의 출력(내적)",
     _check_dot,
     hint="y = w₀x₀ + w₁x₁ + w₂x₂ + b입니다. NumPy로는 w와 x를 배열로 만들어 내적(np.dot 또는 @)을 구한 뒤 편향을 더합니다.",
     solution=(
