@@ -58,7 +58,7 @@ def _check_rows_left(answer: Any) -> str | None:
     if count is None:
         return f"행의 수는 정수 하나로 적으세요(받은 값: {describe(answer)}). 예: len(df[...])"
     if count == 77:
-        # 77은 두 실수가 모두 내는 값이다: df.dropna()(이 데이터에는 NaN이 없다)와
+        # 77은 두 실수가 모두 내는 값이다. df.dropna()(이 데이터에는 NaN이 없다)와
         # (df != -1).any(axis=1)(모든 행에 -1이 아닌 칸이 있다). 원인을 하나로 단정하지 않는다.
         return (
             "원본의 행 수 그대로입니다. 한 행도 빠지지 않았다는 뜻이며, 두 가지 실수가 이 값을 냅니다. "
@@ -111,7 +111,7 @@ q1 = Exercise(
 
 
 # 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만
-# 같으면 맞다: 115.1이나 115.05는 115가 아니고, 2.01은 2가 아니다.
+# 같으면 맞다. 115.1이나 115.05는 115가 아니고, 2.01은 2가 아니다.
 _exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
@@ -154,7 +154,7 @@ q2 = Exercise(
 
 
 # ---------------------------------------------------------------------------
-# 학습자 함수는 모두 coding.call로 부른다: 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
+# 학습자 함수는 모두 coding.call로 부른다. coding.call은 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
 # 화면에 찍은 것(print)은 모아 두었다가 그대로 다시 보여 주고, 돌려준 값이 없을 때 "print만 했다"고 알려 준다.
 
 
@@ -191,7 +191,7 @@ def _contains_none(value: Any) -> bool:
 _TRUE = np.array([100.0, 110.0, 120.0, 90.0])
 _PRED = np.array([110.0, 110.0, 100.0, 95.0])
 _EXPECTED = float(np.mean(np.abs(_TRUE - _PRED)))  # 8.75
-# 노트북의 예시와 다른 두 번째 입력: 길이 5, 음수와 소수. 개수를 4로 고정한 답을 잡는다.
+# 문제의 예시 데이터와 다른 두 번째 입력: 길이 5, 음수와 소수. 개수를 4로 고정한 답을 잡는다.
 _TRUE_2 = np.array([3.0, -1.0, 2.5, 0.0, 7.0])
 _PRED_2 = np.array([2.5, 0.0, 2.0, -2.0, 8.0])
 _EXPECTED_2 = float(np.mean(np.abs(_TRUE_2 - _PRED_2)))  # 1.0
@@ -250,8 +250,8 @@ def _check_mae(answer: Any) -> str | None:
         shown = describe(second) if other is None else f"{other:.4g}"
         fixed = other is not None and close(other, float(np.sum(np.abs(_TRUE_2 - _PRED_2))) / 4)
         return (
-            f"노트북의 예시에서는 맞지만, 길이가 5인 입력(y_true = {_TRUE_2.tolist()}, y_pred = {_PRED_2.tolist()})에서 "
-            f"받은 값: {shown}, 기대한 값: {_EXPECTED_2:g}. "
+            f"예시 데이터에서는 맞지만, 길이가 5인 입력(y_true = {_TRUE_2.tolist()}, y_pred = {_PRED_2.tolist()})에서는 "
+            f"틀렸습니다(받은 값: {shown}, 기대한 값: {_EXPECTED_2:g}). "
             + ("개수를 4로 고정했습니다. 입력의 길이로 나누세요." if fixed else "입력의 값이나 길이를 고정해 두지 않았는지 보세요.")
         )
     return None
@@ -410,7 +410,7 @@ def _check_standardize(standardize: Any) -> str | None:
     if problem:
         return problem
     scaled = call(standardize, *_INT_CASE)
-    # 입력을 그대로 돌려준 것(표준화하지 않음)은 여기서 말하지 않는다: 아래의 비교가 어느 쪽인지 알려 준다.
+    # 입력을 그대로 돌려준 것(표준화하지 않음)은 여기서 말하지 않는다. 아래의 비교가 어느 쪽인지 알려 준다.
     parts = [np.asarray(part) for part in scaled] if isinstance(scaled, tuple) and len(scaled) == 2 else []
     if any(
         part.dtype.kind in "iub" and not (part.shape == given.shape and np.array_equal(part, given))
@@ -421,7 +421,7 @@ def _check_standardize(standardize: Any) -> str | None:
             "int64입니다. np.empty_like(train)처럼 입력의 자료형을 물려받는 배열에 담지 말고, (train - mean) / std의 결과"
             "(실수 배열)를 그대로 돌려주세요."
         )
-    # 표본 표준편차(ddof=1)는 받지 않는다. 노트북의 문제가 "StandardScaler가 하는 일을 직접 씁니다"이고
+    # 표본 표준편차(ddof=1)는 받지 않는다. 노트북의 문제가 "StandardScaler가 하는 일을 직접 코드로 씁니다"이고
     # StandardScaler는 모집단 표준편차(ddof=0, np.std의 기본값)로 나누기 때문이다(이슈 18 다시 풀기에서 정함).
     if compare_with_reference(standardize, _standardize_ddof1, _SCALE_CASES, tol=1e-5) is None:
         return (
@@ -517,7 +517,7 @@ code1 = CodeExercise(
     "훈련 세트의 통계로 표준화하는 함수",
     _check_standardize,
     hint=(
-        "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다. σ는 StandardScaler처럼 모집단 표준편차(np.std의 기본값)입니다.\n"
+        "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다. σ는 StandardScaler가 쓰는 것과 같은 모집단 표준편차(np.std의 기본값)입니다.\n"
         "그 μ, σ로 훈련 세트와 다른 세트를 모두 바꾼 뒤 return train_scaled, other_scaled로 돌려주세요. 받은 배열은 바꾸지 말고 새 배열을 만드세요."
     ),
     solution=(
@@ -631,7 +631,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
             f"목표는 기준선의 {_BEAT_RATIO:.0%} 이하입니다. 네 입력을 모두 썼는지, 입력을 표준화하고 충분히 학습했는지 보세요."
         )
     if seconds > _RECHECK_SECONDS:
-        return None  # 오래 걸리는 함수는 학습하고 있다: 다시 부르지 않는다(아래 _RECHECK_SECONDS)
+        return None  # 오래 걸리는 함수는 학습하고 있다. 다시 부르지 않는다(아래 _RECHECK_SECONDS)
     return _learns_from_targets(fit_and_predict, array)
 
 
