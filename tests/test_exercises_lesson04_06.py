@@ -529,7 +529,7 @@ def _classifier_with_metrics(metrics):
 def test_retry_04_code1_and_code2_reject_metric_names_that_fit_cannot_resolve(metrics) -> None:
     for exercise, build in ((lesson04.code1, _binary_with_metrics), (lesson04.code2, _classifier_with_metrics)):
         message = _message(exercise, build(metrics))
-        assert "모르는 지표 이름" in message and repr(metrics[0]) in message
+        assert "모르는 평가 지표 이름" in message and repr(metrics[0]) in message
     assert _passes(lesson04.code1, _binary_with_metrics(["acc", "AUC"]))
     assert _passes(lesson04.code2, _classifier_with_metrics(["Accuracy"]))
 

@@ -463,7 +463,7 @@ def _small_cnn(metrics=("accuracy",), loss="sparse_categorical_crossentropy"):
 
 def test_retry_code2_misspelled_metric_or_loss_is_called_a_misspelling_before_training() -> None:
     ok, message = ex.code2.grade(_small_cnn(metrics=["acuracy"]))
-    assert not ok and "'acuracy'" in message and "모르는 지표 이름" in message and "철자" in message
+    assert not ok and "'acuracy'" in message and "모르는 평가 지표 이름" in message and "철자" in message
     assert "이진 분류용" not in message and "model.fit 함수를 부르자" not in message
     ok, message = ex.code2.grade(_small_cnn(loss="sparse_categorial_crossentropy"))
     assert not ok and "모르는 손실 이름" in message and "받은 손실:" not in message

@@ -22,7 +22,7 @@ def _check_params(answer: Any) -> str | None:
     if number is None:
         return f"파라미터 수는 정수입니다(받은 값: {describe(answer)})."
     if number == 264:
-        return "가중치만 세었습니다. 뉴런마다 편향(bias)이 하나씩 더 있습니다: 16 + 8 + 1개."
+        return "가중치만 세었습니다. 뉴런마다 편향(bias)이 하나씩 더 있습니다(16 + 8 + 1개)."
     if number in (25, 33):
         return "뉴런(또는 노드)의 개수를 세었습니다. 파라미터는 연결마다 있는 가중치와 뉴런마다 있는 편향입니다."
     if number in (144, 136, 9):
@@ -31,8 +31,8 @@ def _check_params(answer: Any) -> str | None:
         return "편향은 층에 하나가 아니라 뉴런마다 하나입니다(16 + 8 + 1개)."
     if number != 289:
         return (
-            f"정답이 아닙니다(받은 값: {number}). Dense 층 하나의 파라미터 = (입력 수 × 뉴런 수) + 뉴런 수를 "
-            "층마다 구해 더하세요."
+            f"정답이 아닙니다(받은 값: {number}). 층마다 (입력 수 × 뉴런 수) + 뉴런 수로 파라미터 수를 "
+            "구해 모두 더하세요."
         )
     return None
 
@@ -71,7 +71,7 @@ def _check_steps(answer: Any) -> str | None:
         return f"스텝 수는 정수입니다(받은 값: {describe(answer)})."
     if number == 16:
         return (
-            "1000개 전체로 계산했습니다. validation_split=0.2가 200개를 검증용으로 떼어 내므로 "
+            "1,000개 전체로 계산했습니다. validation_split=0.2가 200개를 검증용으로 떼어 내므로 "
             "학습에 쓰는 것은 800개입니다."
         )
     if number == 12:
@@ -90,7 +90,7 @@ q2 = Exercise(
     _check_steps,
     hint=(
         "validation_split=0.2는 데이터의 마지막 20%를 검증용으로 떼어 냅니다.\n"
-        "남은 샘플을 batch_size 개씩 나누면 몇 묶음인가요? 나머지도 한 묶음입니다."
+        "남은 샘플을 batch_size개씩 나누면 몇 묶음인가요? 나머지도 한 묶음입니다."
     ),
     solution=(
         "import math\n"
@@ -114,7 +114,7 @@ q2 = Exercise(
 # ---------------------------------------------------------------------------
 
 # 규칙(07 q4와 같다): 노트북이 "이름은 Keras의 문자열로" 묻는다. 손실 객체(BinaryCrossentropy())는 받지 않고 그렇게 알려 준다.
-# 포컬 손실은 q3와 code1 모두 받지 않는다: 노트북 04(3.1절의 표)가 가르치는 이진·다중 레이블 분류의 손실은
+# 포컬 손실은 q3와 code1 모두 받지 않는다. 노트북 04(3.1절의 표)가 가르치는 이진·다중 레이블 분류의 손실은
 # binary_crossentropy이고, 포컬 손실은 이 노트북에서 다루지 않는 변형이다.
 _FOCAL_NOTE = (
     "포컬 손실(focal crossentropy)은 교차 엔트로피를 바꾼 변형으로, 맞히기 쉬운 샘플의 손실을 줄여 어려운 샘플에 무게를 둡니다. "
@@ -202,7 +202,7 @@ def _check_multilabel(answer: Any) -> str | None:
     if activation is None and _keras_loss(activation_text) is not None and _keras_activation(loss_text) is not None:
         # ('binary_crossentropy', 'sigmoid'): 두 이름 모두 Keras가 알지만 자리가 바뀌었다
         return (
-            f"순서가 바뀌었습니다: 첫째 자리의 {josa(activation_text, '은')} 손실 함수, 둘째 자리의 {josa(loss_text, '은')} "
+            f"순서가 바뀌었습니다. 첫째 자리의 {josa(activation_text, '은')} 손실 함수, 둘째 자리의 {josa(loss_text, '은')} "
             "활성화 함수의 이름입니다. ('활성화 함수', '손실 함수') 순서로 적으세요."
         )
     if activation is None:
@@ -219,7 +219,7 @@ def _check_multilabel(answer: Any) -> str | None:
         )
     if activation == "hard_sigmoid":
         return (
-            "hard_sigmoid는 sigmoid를 직선 조각으로 어림한 것이라 출력이 정확히 0이나 1에 붙고 그 구간의 기울기가 0입니다. "
+            "hard_sigmoid는 sigmoid를 직선 조각으로 어림한 것이라 입력이 일정 범위를 벗어나면 출력이 정확히 0이나 1에 붙고 그 구간의 기울기가 0입니다. "
             "교차 엔트로피와 짝을 이루는 것은 본문의 표에 있는 함수입니다."
         )
     if activation != "sigmoid":
@@ -288,7 +288,7 @@ q3 = Exercise(
 
 
 def _check_newaxis(answer: Any) -> str | None:
-    # 모양은 모든 문제가 같은 규칙(core.as_shape)으로 읽는다: 튜플, 리스트, 정수 1차원 배열, tf.TensorShape
+    # 모양은 모든 문제가 같은 규칙(core.as_shape)으로 읽는다(튜플, 리스트, 정수 1차원 배열, tf.TensorShape).
     shape = as_shape(answer)
     if shape is None:
         if getattr(answer, "ndim", 0) >= 2 and not isinstance(answer, str):
@@ -315,11 +315,11 @@ q4 = Exercise(
     "t[tf.newaxis, 1, :]의 모양",
     _check_newaxis,
     hint=(
-        "t의 모양은 (2, 3). 인덱스를 왼쪽부터 읽으세요: tf.newaxis는 길이 1인 새 축을 만들고,\n"
-        "1은 t의 첫 번째 축(행)에서 1번 행만 고르며(그 축은 사라짐), : 는 열 3개를 모두 남깁니다."
+        "t의 모양은 (2, 3)입니다. 인덱스를 왼쪽부터 읽으세요. tf.newaxis는 길이 1인 새 축을 만들고,\n"
+        "1은 t의 첫 번째 축(행)에서 1번 행만 고르며(그 축은 사라짐), 콜론(:)은 열 3개를 모두 남깁니다."
     ),
     solution=(
-        "# t[1, :]은 [4, 5, 6](모양 (3,)), 맨 앞에 새 축을 더하면 [[4, 5, 6]](모양 (1, 3)): 행 벡터\n"
+        "# t[1, :]은 모양이 (3,)인 [4, 5, 6]이고, 맨 앞에 새 축을 더하면 모양이 (1, 3)인 행 벡터 [[4, 5, 6]]이 됩니다.\n"
         "# 확인: t = tf.constant([[1, 2, 3], [4, 5, 6]]); print(t[tf.newaxis, 1, :].shape)   # (1, 3)\n"
         "answer_q4 = (1, 3)"
     ),
@@ -331,7 +331,7 @@ q4 = Exercise(
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 모델 함수를 불러 새 모델을 만들고 명세와 비교한다.
 # (학습자의 모델 변수는 건드리지 않는다. TensorFlow는 채점할 때 불러온다.)
-# 활성화 함수는 coding.dense_activations로 읽는다: Dense(4, activation="relu")와 Dense(4), ReLU()는 같다.
+# 활성화 함수는 coding.dense_activations로 읽는다. Dense(4, activation="relu")와 Dense(4), ReLU()는 같다.
 # 출력층 활성화와 손실의 from_logits는 coding.logits_problem으로 함께 본다(둘 다 쓰면 활성화가 두 번).
 # 출력층을 활성화 없이(linear) 두고 손실에 from_logits=True를 주는 모델도 맞다(9절).
 
@@ -392,7 +392,7 @@ _KERAS_ADVICE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("not recognized", "'lr'"),
      "옵티마이저의 옛 인수 이름 lr은 Keras 3에 없습니다. learning_rate=를 쓰세요(9절)."),
     (("Expected `metrics`",),
-     "metrics에는 목록을 줍니다: metrics=['accuracy']."),
+     "metrics에는 목록을 줍니다(예: metrics=['accuracy'])."),
 )  # fmt: skip
 
 
@@ -436,7 +436,7 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
         )
     if not getattr(model, "compiled", False):
         return None, "모델을 compile하지 않았습니다. 함수 안에서 model.compile(optimizer=…, loss=…, metrics=[…])을 부른 뒤 돌려주세요."
-    # Keras는 지표와 손실의 이름을 첫 fit 때 푼다: metrics=["acuracy"], ["accuracy "]는 compile을 지나 fit에서 오류가 난다.
+    # Keras는 평가 지표와 손실의 이름을 첫 fit 때 푼다. metrics=["acuracy"], ["accuracy "]는 compile을 지나 fit에서 오류가 난다.
     problem = compile_problem(model)
     if problem:
         return None, f"{problem} (3.1절의 표와 compile 예시를 보세요.)"
@@ -469,7 +469,7 @@ def _extra_parameters(model: Any) -> str | None:
         if not isinstance(layer, keras.layers.Dense) and layer.count_params()
     ]  # fmt: skip
     if extra:
-        return f"명세에 없는, 파라미터가 있는 층이 있습니다: {', '.join(extra)}. 명세의 Dense 층만 쌓으세요."
+        return f"명세에 없는, 파라미터가 있는 층이 있습니다({', '.join(extra)}). 명세의 Dense 층만 쌓으세요."
     return None
 
 
@@ -494,7 +494,7 @@ def _extra_after_output(layers: list[tuple[int, str]], from_logits: bool) -> str
     if activation not in ("sigmoid", "softmax"):
         return None
     return (
-        f"출력층 뒤에 층이 하나 더 있습니다: Dense({units}, activation='{activation}') 다음에 "
+        f"출력층 뒤에 층이 하나 더 있습니다. Dense({units}, activation='{activation}') 다음에 "
         f"Dense 층(뉴런 {layers[-1][0]}개)을 또 쌓아 마지막 출력이 확률이 아니게 되었습니다. 확률을 내는 층이 마지막 층이어야 합니다."
     )
 
@@ -512,7 +512,7 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
         return problem
     from_logits = loss_from_logits(model.loss)
     if units == 1 and output == "softmax":
-        return "출력이 하나인 Dense(1)에 softmax를 두면 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력 하나의 이진 분류는 sigmoid입니다."
+        return "출력이 하나인 Dense(1)에 softmax를 두면 입력과 상관없이 늘 1.0을 냅니다(8.2절). 출력이 하나인 이진 분류의 출력층에는 sigmoid를 씁니다."
     if units != 1:
         return f"출력층의 뉴런이 {units}개입니다. 이진 분류(생존/사망처럼 둘 중 하나)의 출력은 확률 하나, Dense(1)입니다."
     problem = _extra_after_output(layers, from_logits)
@@ -537,7 +537,7 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
     n_inputs = model.input_shape[-1]
     if sizes != [4, 2, 1] or n_inputs != 2:
         return (
-            f"층의 크기가 명세와 다릅니다: 입력 {n_inputs}개, Dense 층의 뉴런 {sizes}. "
+            f"층의 크기가 명세와 다릅니다(입력 {n_inputs}개, Dense 층의 뉴런 {sizes}). "
             "명세는 2-4-2-1(파라미터 25개)입니다."
         )
     problem = _extra_parameters(model)
@@ -620,7 +620,7 @@ def _binary_variant(
 
 
 code1 = CodeExercise(
-    "명세대로 이진 분류 모델 만들기 (2-4-2-1)",
+    "명세대로 이진 분류 모델 만들기(2-4-2-1)",
     _check_binary_model,
     hint=(
         "keras.Sequential([keras.Input(shape=(2,)), Dense(4, relu), Dense(2, relu), Dense(1, ?)])로 쌓고\n"
@@ -643,7 +643,7 @@ code1 = CodeExercise(
         _binary_variant(loss="bce"),
         _binary_variant(separate=True),  # Dense(4), ReLU(), …, Dense(1), Activation("sigmoid")
         _binary_variant(last=None, from_logits=True),  # 출력층은 로짓, 손실이 시그모이드를 맡는다
-        _binary_variant(metrics=("acc", "AUC")),  # Keras가 푸는 다른 지표 이름
+        _binary_variant(metrics=("acc", "AUC")),  # Keras가 푸는 다른 평가 지표 이름
     ],
     mistakes=[
         (_binary_variant(last="softmax"), "늘 1.0"),
@@ -655,9 +655,9 @@ code1 = CodeExercise(
         (_binary_variant(last=None), "linear"),
         (_binary_extra_dense, "출력층 뒤에 층이 하나 더 있습니다"),
         (_binary_variant(loss="Binary_Crossentropy"), "모르는 손실 이름"),
-        # 이슈 18 다시 풀기: 철자가 틀리거나 공백이 붙은 지표 이름은 compile을 지나 fit에서 오류가 난다
-        (_binary_variant(metrics=("accuracy ",)), "모르는 지표 이름"),
-        (_binary_variant(metrics=("acuracy",)), "'acuracy' — Keras가 모르는 지표 이름"),
+        # 이슈 18 다시 풀기: 철자가 틀리거나 공백이 붙은 평가 지표 이름은 compile을 지나 fit에서 오류가 난다
+        (_binary_variant(metrics=("accuracy ",)), "모르는 평가 지표 이름"),
+        (_binary_variant(metrics=("acuracy",)), "'acuracy' — Keras가 모르는 평가 지표 이름"),
         (_binary_variant(last="Sigmoid"), "모르는 활성화 함수 이름"),
     ],
     time_limit=30.0,
@@ -714,10 +714,10 @@ def _check_classifier(build_classifier: Any) -> str | None:
             return problem
         if output == "linear" and not from_logits:
             return (
-                "출력층에 활성화 함수가 없어(linear) 출력이 확률이 아닙니다. 클래스마다 합이 1인 확률을 내는 것은 softmax입니다."
+                "출력층에 활성화 함수가 없어(linear) 출력이 확률이 아닙니다. 클래스별 확률을 합이 1이 되게 내는 것은 softmax입니다."
             )
         if output not in ("softmax", "linear"):
-            return f"출력층의 활성화 함수가 {output}입니다. 클래스마다 합이 1인 확률을 내려면 softmax입니다."
+            return f"출력층의 활성화 함수가 {output}입니다. 클래스별 확률의 합이 1이 되게 하려면 softmax를 씁니다."
         loss, problem = _loss_problem(model)
         if problem:
             return problem
@@ -831,7 +831,7 @@ code2 = CodeExercise(
     "특성 수와 클래스 수를 받아 다중 분류 모델 만들기",
     _check_classifier,
     hint=(
-        "입력 keras.Input(shape=(n_features,)) → Dense(16, relu) → 출력층. 출력층의 뉴런 수는 클래스 수이고,\n"
+        "입력 keras.Input(shape=(n_features,)) → Dense(16, relu) → 출력층 순서로 쌓습니다. 출력층의 뉴런 수는 클래스 수이고,\n"
         "합이 1인 확률을 내는 활성화 함수와 원-핫 레이블에 맞는 손실을 고르세요(8절)."
     ),
     solution=(
@@ -864,8 +864,8 @@ code2 = CodeExercise(
         (_classifier_variant(hidden="tanh"), "Dense(16, relu)"),
         (_classifier_variant(loss="mse"), "categorical_crossentropy가 맞습니다"),
         (_classifier_int_shape, "shape=(n,)"),
-        (_classifier_variant(metrics=("acuracy",)), "'acuracy' — Keras가 모르는 지표 이름"),
-        (_classifier_variant(metrics=("accuracy ",)), "모르는 지표 이름"),
+        (_classifier_variant(metrics=("acuracy",)), "'acuracy' — Keras가 모르는 평가 지표 이름"),
+        (_classifier_variant(metrics=("accuracy ",)), "모르는 평가 지표 이름"),
     ],
     time_limit=30.0,
 )
