@@ -13,7 +13,7 @@ from helpers.korean import josa
 
 
 def _not_an_integer(answer: Any, what: str) -> str:
-    """정수로 읽을 수 없는 답에 대한 안내(모든 숫자 문제가 같은 규칙: core.as_integer)."""
+    """정수로 읽을 수 없는 답을 받았을 때의 안내(모든 숫자 문제가 같은 규칙: core.as_integer)."""
     if isinstance(answer, str):
         return f"따옴표 없이 숫자로 적으세요(받은 값: 문자열 {describe(answer)})."
     return f"{what} 정수 하나로 적으세요(받은 값: {describe(answer)})."
@@ -43,7 +43,7 @@ def _check_param_count(answer: Any) -> str | None:
         )
     if count == 27:
         return (
-            "27은 은닉층 뉴런 5개의 편향을 빠뜨린 값(15 + 12)입니다. 층마다 (입력 수 × 뉴런 수) + 뉴런 수입니다."
+            "27은 은닉층 뉴런 5개의 편향을 빠뜨린 값(15 + 12)입니다. 파라미터 수는 층마다 (입력 수 × 뉴런 수) + 뉴런 수입니다."
         )
     if count == 35:
         return (
@@ -52,13 +52,13 @@ def _check_param_count(answer: Any) -> str | None:
     if count == 39:
         return "39는 편향을 두 번 센 값(25 + 7 × 2)입니다. 편향은 뉴런 하나에 하나입니다."
     return (
-        f"{count}개가 아닙니다. 은닉층과 출력층을 따로 세어 더해 보세요: "
+        f"{count}개가 아닙니다. 은닉층과 출력층을 따로 세어 더해 보세요. "
         "층마다 가중치는 입력 수 × 뉴런 수만큼, 편향은 뉴런 수만큼 있습니다."
     )
 
 
 q1 = Exercise(
-    "입력 3 · 은닉 5 · 출력 2 신경망의 파라미터 수",
+    "입력 3·은닉 5·출력 2 신경망의 파라미터 수",
     _check_param_count,
     hint=(
         "Dense 층 하나의 파라미터 수 = (입력 수 × 뉴런 수) 개의 가중치 + (뉴런 수) 개의 편향.\n"
@@ -125,7 +125,7 @@ def _check_xnor(answer: Any) -> str | None:
         for x, out, want in zip(_INPUTS, outputs, _XNOR, strict=True)
         if out != want
     ]
-    message = "이 (w1, w2, b)로는 XNOR가 아닙니다. 틀린 칸: " + ", ".join(wrong) + "."
+    message = "이 (w1, w2, b)로는 XNOR가 되지 않습니다. 틀린 칸: " + ", ".join(wrong) + "."
     if any(z == 0 for z in zs):
         message += " z = 0인 입력은 H(0) = 1이라 1을 냅니다."
     if _bias_alone_gives(sums, _XOR):
@@ -148,12 +148,12 @@ q2 = Exercise(
     "NAND와 OR 위에 출력 뉴런 하나로 XNOR 만들기",
     _check_xnor,
     hint=(
-        "은닉층 (n1, n2)는 입력 (0,0),(0,1),(1,0),(1,1)에 대해 (1,0),(1,1),(1,1),(0,1)입니다.\n"
+        "은닉층의 출력 (n1, n2)는 입력 (0,0),(0,1),(1,0),(1,1)에서 각각 (1,0),(1,1),(1,1),(0,1)입니다.\n"
         "계단 함수는 z ≥ 0이면 1입니다(z = 0이면 1, 02와 같은 약속)."
     ),
     solution=(
         "# 은닉값 (n1, n2)는 (0,0)→(1,0), (0,1)→(1,1), (1,0)→(1,1), (1,1)→(0,1)입니다.\n"
-        "# XNOR는 (1,1)일 때만 0이어야 하므로 출력 뉴런은 NAND: (1,1)에서 z = -1 → 0, 나머지는 z = 1 → 1\n"
+        "# XNOR는 은닉값이 (1,1)일 때만 0이어야 하므로 출력 뉴런은 NAND: (1,1)에서 z = -1 → 0, 나머지는 z = 1 → 1\n"
         "# (-1, -1, 1.5)처럼 같은 직선을 뜻하는 다른 숫자도 정답입니다.\n"
         "answer_q2 = (-2, -2, 3)"
     ),
@@ -173,8 +173,8 @@ q2 = Exercise(
 
 
 # ---------------------------------------------------------------- q3
-# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만
-# 같으면 맞다. 이 문제의 답 −1은 정확히 나온다: −0.99999나 −1.01은 −1이 아니다.
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)
+# 안에서 같을 때만 맞다. 이 문제의 답 −1은 정확히 나온다: −0.99999나 −1.01은 −1이 아니다.
 _exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
@@ -200,7 +200,7 @@ def _check_chain_rule(answer: Any) -> str | None:
     if close(value, -0.5):
         return "손실이 L = (ŷ − y)²일 때 ∂L/∂ŷ = 2(ŷ − y)입니다. 2를 빠뜨리지 않았나요?"
     if close(value, -4.0):
-        return "시그모이드의 기울기 σ'(z) = σ(z)(1 − σ(z)) = 0.25를 곱하지 않았습니다."
+        return "시그모이드의 도함수 값 σ'(z) = σ(z)(1 − σ(z)) = 0.25를 곱하지 않았습니다."
     if close(value, -2.0):
         return "σ'(z)는 σ(z) = 0.5가 아니라 σ(z)(1 − σ(z)) = 0.5 × 0.5 = 0.25입니다."
     if close(value, -0.125):
@@ -224,7 +224,7 @@ q3 = Exercise(
     _check_chain_rule,
     hint=(
         "먼저 순전파로 z = w·x + b와 ŷ = σ(z)를 구하세요.\n"
-        "∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w: 고리마다 따로 구해 곱합니다. L = (ŷ − y)²를 ŷ로, σ(z)를 z로(5.2절의 σ'), z = wx + b를 w로 미분하세요."
+        "∂L/∂w = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w: 고리마다 따로 구해 곱합니다. L = (ŷ − y)²을 ŷ로, σ(z)를 z로(02의 5.2절에서 본 σ'), z = wx + b를 w로 미분하세요."
     ),
     solution=(
         "z = 0.5 * 4 - 2            # 0\n"
@@ -254,20 +254,20 @@ def _check_forward_passes(answer: Any) -> str | None:
     if count == 27:
         return (
             "중앙 차분에는 θ 그대로의 손실 L(θ)가 필요 없습니다. "
-            "(L(θ + ε) − L(θ − ε)) / 2ε에 들어가는 두 번만 세세요."
+            "(L(θ + ε) − L(θ − ε)) / 2ε에 들어가는 두 손실만 세세요."
         )
     if count in (1, 2):
         return "그것은 역전파의 비용(순전파 한 번 + 역전파 한 번)입니다. 수치 미분은 파라미터마다 따로 계산합니다."
     if count == 18:
         return (
-            "18은 파라미터 9개의 횟수입니다. 2-3-1의 가중치는 2×3 + 3×1 = 9개이지만, "
+            "18은 파라미터를 9개로 셌을 때의 횟수입니다. 2-3-1의 가중치는 2×3 + 3×1 = 9개이지만, "
             "은닉 뉴런 3개와 출력 뉴런 1개의 편향 4개도 파라미터입니다."
         )
     if count == 50:
-        return "50은 본문 3절의 2-4-2-1 신경망의 횟수입니다. 이 문제는 2-3-1 신경망입니다."
+        return "50은 본문 3절의 2-4-2-1 신경망으로 센 횟수입니다. 이 문제는 2-3-1 신경망입니다."
     if count == 39:
         return "중앙 차분은 파라미터마다 손실을 세 번이 아니라 두 번(θ + ε, θ − ε) 계산합니다."
-    return f"{count}번이 아닙니다. 2-3-1 신경망의 파라미터 수 × (파라미터마다 필요한 손실 계산 횟수)."
+    return f"{count}번이 아닙니다. 답은 2-3-1 신경망의 파라미터 수 × (파라미터마다 필요한 손실 계산 횟수)입니다."
 
 
 q4 = Exercise(
@@ -327,7 +327,7 @@ def _forward(X: Any, W1: Any, b1: Any, W2: Any, b2: Any) -> Any:
 
 _RNG = np.random.default_rng(20260303)
 _FORWARD_CASES = [
-    # 노트북의 XOR 신경망(2-2-1)이 아닌 모양들: 3-4-1, 한 예제, 2-3-1
+    # 노트북의 XOR 신경망(2-2-1)이 아닌 모양들: 3-4-1, 샘플 하나, 2-3-1
     (_RNG.normal(size=(5, 3)), _RNG.normal(size=(3, 4)), _RNG.normal(size=4), _RNG.normal(size=(4, 1)), _RNG.normal(size=1)),
     (np.array([[1.0, 0.0]]), np.array([[20.0, -20.0], [20.0, -20.0]]), np.array([-10.0, 30.0]), np.array([[20.0], [20.0]]), np.array([-30.0])),
     (_RNG.normal(size=(4, 2)), _RNG.normal(size=(2, 3)), np.zeros(3), _RNG.normal(size=(3, 1)), np.array([0.5])),
@@ -399,8 +399,8 @@ code1 = CodeExercise(
     "은닉층이 있는 신경망의 순전파",
     _check_forward,
     hint=(
-        "두 단계입니다. ① 은닉층: 입력에 W1을 행렬 곱하고 b1을 더해 시그모이드에 넣습니다 ② 출력층: 그 결과 H로 같은 일을 W2, b2로 한 번 더.\n"
-        "행렬 곱은 @, 편향은 브로드캐스팅으로 행마다 더해집니다. σ(z) = 1 / (1 + e^(-z))는 np.exp로 계산합니다."
+        "두 단계입니다. ① 은닉층: 입력에 W1을 행렬 곱하고 b1을 더해 시그모이드에 넣습니다. ② 출력층: 그 결과 H에 W2, b2로 같은 일을 한 번 더 합니다.\n"
+        "행렬 곱은 @로 하고, 편향은 브로드캐스팅으로 행마다 더해집니다. σ(z) = 1 / (1 + e^(-z))는 np.exp로 계산합니다."
     ),
     solution=(
         "def forward_pass(X, W1, b1, W2, b2):\n"
@@ -487,7 +487,7 @@ def _check_backward(dense_backward: Any) -> str | None:
         _BACKWARD_CASES,
         ("X", "W", "delta"),
         variants=[
-            (lambda X, W, d: (X.T @ d, d, d @ W.T), "db가 샘플마다의 오차 신호 그대로입니다. 모든 샘플이 같은 b를 쓰므로 샘플 축으로 더해 b와 같은 모양으로 만드세요."),
+            (lambda X, W, d: (X.T @ d, d, d @ W.T), "db가 샘플 하나하나의 오차 신호 그대로입니다. 모든 샘플이 같은 b를 쓰므로 샘플 축으로 더해 b와 같은 모양으로 만드세요."),
             (lambda X, W, d: (X.T @ d / len(X), d.mean(axis=0), d @ W.T / len(X)), "합이 아니라 평균을 냈습니다. δ에 이미 1/N이 들어 있으므로 샘플 축으로 더하기만 합니다."),
             (lambda X, W, d: (X.T @ d, d.sum(axis=0), d @ W), "dX의 모양이 맞지 않습니다. z = XW에서 X에 곱해진 W가 어떻게 되돌아가는지(전치) 생각해 보세요."),
             (lambda X, W, d: (d.T @ X, d.sum(axis=0), d @ W.T), "dW가 전치되어 있습니다. dW의 모양은 W와 같아야 합니다. 곱하는 순서와 전치할 쪽을 바꿔 보세요."),
@@ -506,9 +506,9 @@ code2 = CodeExercise(
     "Dense 층 하나의 역전파",
     _check_backward,
     hint=(
-        "z = X W + b와 오차 신호 δ = ∂L/∂z(모양은 (샘플 수, 출력 수))가 주어집니다. 모양에서 출발하세요:\n"
+        "z = X W + b와 오차 신호 δ = ∂L/∂z[모양은 (샘플 수, 출력 수)]가 주어집니다. 모양에서 출발하세요.\n"
         "dW는 W와, db는 b와, dX는 X와 모양이 같아야 합니다. X, δ, W 가운데 무엇을 전치해 어떤 순서로 곱해야 그 모양이 나올까요?\n"
-        "b는 모든 샘플이 함께 쓰므로 db는 샘플마다의 δ를 모은 것입니다. 받은 X를 바꾸지 말고 새 배열을 돌려주세요."
+        "b는 모든 샘플이 함께 쓰므로 db는 샘플 하나하나의 δ를 모은 것입니다. 받은 X를 바꾸지 말고 새 배열을 돌려주세요."
     ),
     solution=(
         "def dense_backward(X, W, delta):\n"
