@@ -1,12 +1,12 @@
 """코드를 쓰는 연습 문제: 학습자가 쓴 함수나 모델을 실제로 실행해서 채점한다.
 
 채점기는 학습자가 보지 못한 입력(경계 사례 포함)으로 함수를 부르고, 참고 구현과 결과를 비교하고,
-흔한 실수마다 그 실수에 맞는 힌트를 한국어로 돌려준다. 어떤 답에도 예외를 내지 않는다:
+흔한 실수마다 그 실수에 맞는 힌트를 한국어로 돌려준다. 어떤 답에도 예외를 내지 않는다.
 
 - 아직 비어 있는 함수(본문이 ``...``)는 "아직 답이 없습니다"로 알린다.
 - 함수가 예외를 내면 어떤 입력에서 무슨 오류가 났는지 알려 준다.
 - 너무 오래 걸리면(무한 반복 등) 가능한 플랫폼에서는 멈추고 알려 준다.
-- 학습자의 변수는 바꾸지 않는다: 입력은 복사해서 넘기고, 모델은 학습자 함수를 다시 불러 새로 만든다.
+- 학습자의 변수는 바꾸지 않는다. 입력은 복사해서 넘기고, 모델은 학습자 함수를 다시 불러 새로 만든다.
 """
 
 from __future__ import annotations
@@ -45,16 +45,17 @@ def is_blank_function(obj: Any) -> bool:
 class TimeLimitExceeded(BaseException):
     """학습자 코드가 제한 시간을 넘겼다.
 
-    ``Exception``이 아니라 ``BaseException``을 잇는다: 학습자 코드의 ``except Exception: pass``가
-    이 신호를 삼켜 채점이 끝나지 않는 일이 없도록(``KeyboardInterrupt``와 같은 자리)."""
+    ``Exception``이 아니라 ``BaseException``을 상속한다(``KeyboardInterrupt``와 같은 자리). 학습자 코드의
+    ``except Exception: pass``가 이 신호를 삼켜 채점이 끝나지 않는 일이 없게 하려는 것이다."""
 
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """``seconds``초가 지나면 :class:`TimeLimitExceeded`를 낸다.
 
-    유닉스의 주 스레드(JupyterLab 커널이 셀을 실행하는 곳)에서는 타이머 신호를 쓰므로 NumPy 연산 중에도
-    멈춘다. 그 밖(Windows 등)에서는 파이썬 줄마다 시간을 보는 추적 함수로 반복문을 멈춘다.
+    유닉스의 주 스레드(JupyterLab 커널이 셀을 실행하는 곳)에서는 타이머 신호를 쓴다. 파이썬은 신호를 바이트코드
+    사이에서만 처리하므로, NumPy 연산 하나가 오래 걸리면 그 연산이 끝난 뒤에 멈춘다. 그 밖(Windows 등)에서는
+    파이썬 줄마다 시간을 보는 추적 함수로 반복문을 멈춘다.
     """
     if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
 
@@ -185,7 +186,7 @@ def call(function: Callable[..., Any], *args: Any, name: str | None = None) -> A
 
     - 예외는 어떤 입력(모양)에서 났는지와 한국어 설명을 먼저, 원래 오류 문장을 마지막에 담은
       :class:`LearnerCodeError`로 바꾼다(시간 초과는 그대로 올려 보낸다).
-    - 함수가 받은 입력을 제자리에서 바꾸면(``x += …``, ``out=x``, ``x[...] = …``) 그것도 알린다:
+    - 함수가 받은 입력을 제자리에서 바꾸면(``x += …``, ``out=x``, ``x[...] = …``) 그것도 알린다.
       학생의 데이터가 모르는 사이에 바뀌는 실수이기 때문이다.
     """
     copies = [copy.deepcopy(a) for a in args]
@@ -297,7 +298,7 @@ class CodeExercise(Exercise):
     """학습자가 쓴 코드(함수, 모델을 만드는 함수)를 받아 실행해서 채점하는 문제.
 
     ``mistakes``는 흔한 잘못된 풀이와 그 풀이에 채점기가 꼭 돌려줘야 할 힌트의 한 구절이다.
-    테스트는 정답 풀이가 통과하고, 잘못된 풀이마다 그 힌트가 나오는지 확인한다.
+    테스트는 정답 풀이가 통과하는지, 잘못된 풀이마다 그 힌트가 나오는지 확인한다.
     """
 
     def __init__(
@@ -419,7 +420,7 @@ def compare_with_reference(
     """학습자 함수를 ``cases``의 입력마다 부르고 참고 구현과 비교한다.
 
     모두 같으면 ``None``. 다르면 흔한 실수(``variants``: 잘못된 구현과 그 힌트) 가운데 결과가 모든 입력에서
-    일치하는 것의 힌트를, 없으면 처음 틀린 입력과 무엇이 다른지 알려 준다. 결과가 여러 개(튜플)이면 ``names``로
+    일치하는 것의 힌트를, 없으면 처음 틀린 입력과 그 입력에서 무엇이 다른지 알려 준다. 결과가 여러 개(튜플)이면 ``names``로
     어느 것이 다른지 말한다.
     """
     got_all = [call(learner, *case) for case in cases]
@@ -435,7 +436,7 @@ def compare_with_reference(
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
                 expected = [variant(*copy.deepcopy(case)) for case in cases]
-        except Exception:  # 이 실수는 이 입력에서 오류가 난다: 학습자의 답은 이 실수가 아니다
+        except Exception:  # 이 실수는 이 입력에서 오류가 난다. 학습자의 답은 이 실수가 아니다
             continue
         if all(_matches(g, e, tol) for g, e in zip(got_all, expected, strict=True)):
             return hint
@@ -594,7 +595,7 @@ def compile_problem(model: Any) -> str | None:
             keras.metrics.get(metric)
         except (ValueError, TypeError):
             return (
-                f"compile의 metrics에 넣은 {metric!r} — Keras가 모르는 지표 이름입니다. "
+                f"compile의 metrics에 넣은 {metric!r} — Keras가 모르는 평가 지표 이름입니다. "
                 "철자와 대소문자를 확인하세요(예: 'accuracy'). 이대로 두면 fit을 부르는 순간 오류가 납니다."
             )
     loss = settings.get("loss", getattr(model, "loss", None))

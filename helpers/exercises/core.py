@@ -100,7 +100,7 @@ _BOX_NEUTRAL = ("#9a6700", "rgba(154, 103, 0, 0.10)")
 
 
 def show_result(message: str, passed: bool) -> None:
-    """채점 결과를 보여 준다: Jupyter에서는 색 상자(text/html과 text/plain을 함께), 그 밖에서는 print."""
+    """채점 결과를 Jupyter에서는 색 상자(text/html과 text/plain을 함께)로, 그 밖에서는 print로 보여 준다."""
     if not _in_notebook():
         print(message)
         return
@@ -206,7 +206,7 @@ def as_matrix(answer: Any, shape: tuple[int, int]) -> list[list[float]] | None:
 
 
 def as_shape(answer: Any) -> tuple[int, ...] | None:
-    """모양(shape)으로 읽는다: 정수의 튜플·리스트, 정수 1차원 배열, ``tf.TensorShape``. 문자열이나 숫자 하나는 ``None``."""
+    """정수의 튜플·리스트, 정수 1차원 배열, ``tf.TensorShape``를 모양(shape)으로 읽는다. 문자열이나 숫자 하나는 ``None``."""
     if isinstance(answer, str | bytes | bool) or as_number(answer) is not None:
         return None
     if hasattr(answer, "as_list"):  # tf.TensorShape
@@ -227,7 +227,7 @@ def as_shape(answer: Any) -> tuple[int, ...] | None:
 
 
 # 정밀도를 말하지 않은 숫자 문제의 정답 범위. 답은 정확히 계산되는 값이지만, 학생이 float32(TensorFlow, Keras의 기본
-# 자료형)로 계산하면 108.2가 108.1999969가 된다: float32의 상대 오차(약 1e-7)를 여러 번 쌓은 것까지는 같은 값으로 본다.
+# 자료형)로 계산하면 108.2가 108.1999969가 된다. float32의 상대 오차(약 1e-7)를 여러 번 쌓은 것까지는 같은 값으로 본다.
 # 120.1이나 119.9처럼 어림한 값(상대 차이 1e-4 이상)은 여전히 틀린다.
 EXACT_REL_TOL = 1e-6
 

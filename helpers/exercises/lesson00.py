@@ -57,7 +57,7 @@ q1 = Exercise(
 
 
 def _plain(answer: Any) -> Any:
-    """배열·텐서는 리스트로 바꿔 보여 준다. NumPy가 자리를 맞추느라 넣는 공백([60000,    28,    28])이 없도록."""
+    """배열·텐서는 리스트로 바꿔 보여 준다. NumPy가 자리를 맞추느라 넣는 공백([60000,    28,    28])이 생기지 않게 하려는 것이다."""
     if hasattr(answer, "as_list"):
         try:
             return answer.as_list()
