@@ -190,7 +190,7 @@ def _loss_answer_name(answer: Any) -> str | None:
     return name if isinstance(name, str) else None
 
 
-# 규칙(04 q3와 같다): 두 문제 모두 노트북이 "이름을 문자열로" 묻는다. 그래서 Keras가 알아듣는 문자열
+# 규칙(04 q3과 같다): 두 문제 모두 노트북이 "이름을 문자열로" 묻는다. 그래서 Keras가 알아듣는 문자열
 # (함수 이름과 클래스 이름)만 받고, 손실 객체·함수·클래스는 compile에서는 쓸 수 있어도 받지 않고 그렇게 알려 준다.
 _STRING_RULE = "이 문제는 손실 함수의 이름을 문자열로 묻습니다. compile의 loss=에 넣는 Keras의 이름을 따옴표로 감싸 적으세요."
 
@@ -237,7 +237,7 @@ def _check_loss_name(answer: Any) -> str | None:
 
 
 def _keras_resolves(name: str, kind: str) -> bool:
-    """Keras가 이 문자열을 손실(kind="losses")이나 활성화 함수(kind="activations")로 알아듣는가."""
+    """Keras가 이 문자열을 손실(kind="losses"), 활성화 함수(kind="activations"), 평가 지표(kind="metrics")로 알아듣는가."""
     import keras
 
     try:
@@ -999,8 +999,8 @@ code2 = CodeExercise(
     _check_cnn,
     hint=(
         "keras.Input(shape=(28, 28, 1))로 받은 그림에 합성곱 층(Conv2D)과 최대 풀링(MaxPooling2D)을 번갈아 두어\n"
-        "그림을 줄인 뒤 Flatten하고, 숫자 열 개의 확률을 내는 출력층으로 끝냅니다. 파라미터는 대부분 Flatten 뒤의\n"
-        "Dense 층에 있으므로, Flatten 앞에서 그림을 충분히 줄이면 예산 안에 듭니다. compile에서는 레이블 형식에\n"
+        "그림을 줄인 뒤 Flatten하고, 숫자 열 개의 확률을 내는 출력층으로 끝냅니다. Flatten 뒤의 Dense 층은\n"
+        "(Flatten한 값의 수 × 뉴런 수)만큼 파라미터가 많아지기 쉬우므로, Flatten 앞에서 그림을 충분히 줄이면 예산 안에 듭니다. compile에서는 레이블 형식에\n"
         "맞는 손실을 고르세요(6.4절에서는 원-핫 레이블에 categorical_crossentropy를 씁니다).\n"
         f"채점기는 훈련 그림 {_TRAIN_N:,}장으로 {_EPOCHS}에포크(배치 {_BATCH}) 학습하고, 훈련 세트 끝의 {_VAL_N:,}장으로 검증합니다.\n"
         f"배치 정규화 층은 짧은 학습에서도 이동 평균이 따라오도록 채점할 때만 momentum을 {josa(_BN_MOMENTUM, '으로')} 둡니다."
