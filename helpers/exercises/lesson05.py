@@ -58,10 +58,10 @@ def _check_rows_left(answer: Any) -> str | None:
     if count is None:
         return f"행의 수는 정수 하나로 적으세요(받은 값: {describe(answer)}). 예: len(df[...])"
     if count == 77:
-        # 77은 두 실수가 모두 내는 값이다. df.dropna()(이 데이터에는 NaN이 없다)와
-        # (df != -1).any(axis=1)(모든 행에 -1이 아닌 칸이 있다). 원인을 하나로 단정하지 않는다.
+        # 77은 두 가지 실수에서 모두 나오는 값이다. 하나는 df.dropna()(이 데이터에는 NaN이 없다)이고,
+        # 다른 하나는 (df != -1).any(axis=1)(모든 행에 -1이 아닌 칸이 있다)이다. 원인을 하나로 단정하지 않는다.
         return (
-            "원본의 행 수 그대로입니다. 한 행도 빠지지 않았다는 뜻이며, 두 가지 실수가 이 값을 냅니다. "
+            "원본의 행 수 그대로입니다. 한 행도 빠지지 않았다는 뜻이며, 이 값은 두 가지 실수에서 나옵니다. "
             "(1) df.dropna()는 NaN만 결측값으로 보므로 -1이 든 행을 빼지 않습니다. "
             "(2) (df != -1).any(axis=1)은 '-1이 아닌 칸이 하나라도 있는 행'을 찾으므로 모든 행이 참입니다. "
             "'모든 칸이 -1이 아닌 행'은 any가 아니라 all로 묻습니다."
@@ -76,7 +76,7 @@ def _check_rows_left(answer: Any) -> str | None:
     if count == 10:
         return (
             "-1이 없는 열(특성)의 수입니다. axis=0은 열마다, axis=1은 행마다 묻습니다. "
-            "이 문제는 남는 행의 수를 셉니다."
+            "이 문제에서는 남는 행의 수를 셉니다."
         )
     if count in (3, 4):
         return f"{josa(count, '은')} 빼는 쪽의 수입니다. 남는 행의 수를 답하세요."
@@ -110,8 +110,8 @@ q1 = Exercise(
 # ---------------------------------------------------------------------------
 
 
-# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL)까지만
-# 같으면 맞다. 115.1이나 115.05는 115가 아니고, 2.01은 2가 아니다.
+# 숫자 문제의 규칙(과정 전체): 문제가 정밀도를 말하지 않으면 정확히 계산되는 값이므로 계산 오차(float32로 계산한 값 포함, core.EXACT_REL_TOL) 안에서
+# 같을 때만 맞다. 115.1이나 115.05는 115가 아니고, 2.01은 2가 아니다.
 _exact = exact  # core.exact: 과정 전체가 같은 규칙
 
 
@@ -154,7 +154,7 @@ q2 = Exercise(
 
 
 # ---------------------------------------------------------------------------
-# 학습자 함수는 모두 coding.call로 부른다. coding.call은 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
+# 학습자 함수는 모두 coding.call로 부른다. coding.call은 학습자 함수가 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
 # 화면에 찍은 것(print)은 모아 두었다가 그대로 다시 보여 주고, 돌려준 값이 없을 때 "print만 했다"고 알려 준다.
 
 
@@ -335,7 +335,7 @@ def _check_scaled(answer: Any) -> str | None:
     if close(value, 1.2):
         return (
             "테스트 세트의 평균과 표준편차(9, 5)를 썼습니다. 그러면 테스트의 정보가 새어 들어가고(데이터 "
-            "누수), 모델이 학습한 입력과 눈금도 달라집니다. 훈련 세트의 통계(7, 4)로 변환만 하세요."
+            "누수), 눈금도 모델이 학습한 입력과 달라집니다. 훈련 세트의 통계(7, 4)로 변환만 하세요."
         )
     if close(value, 1.5) or close(value, 1.6):
         return "훈련 세트와 테스트 세트의 통계를 섞었습니다. 평균과 표준편차 모두 훈련 세트의 값을 씁니다."
@@ -368,10 +368,10 @@ q4 = Exercise(
         "검증·테스트 세트와 새 데이터에도 그대로 씁니다. 테스트 세트의 통계는 쓰지 않습니다."
     ),
     solution=(
-        "# μ와 σ로는 훈련 세트의 값을 씁니다. 테스트 세트의 통계로 계산한 (15 - 9) / 5 = 1.2는 데이터 누수입니다.\n"
+        "# μ와 σ로는 훈련 세트의 값을 씁니다. 테스트 세트의 통계로 계산한 (15 - 9) / 5 = 1.2는 데이터 누수가 생긴 값입니다.\n"
         "train_mean, train_std = 7, 4\n"
         "x = 15   # 테스트 세트의 시리얼\n"
-        "answer_q4 = (x - train_mean) / train_std   # 2.0: 훈련 평균보다 표준편차 두 배만큼 많다"
+        "answer_q4 = (x - train_mean) / train_std   # 2.0: 훈련 평균보다 표준편차 두 배만큼 많습니다"
     ),
     correct=[2, 2.0, np.float64(2.0), np.array([2.0]), (15 - 7) / 4],
     wrong=[8, 3.75, -2.0, 0.5, (15 - 7) / 16, 1.2, 1.5, 1.6, "2.0", 15, 1, 2.5, 2.01, 1.999],
@@ -384,7 +384,7 @@ q4 = Exercise(
 _RNG = np.random.default_rng(20260305)
 _SCALE_CASES = [
     (_RNG.normal([5.0, 100.0, -3.0], [2.0, 30.0, 0.5], size=(40, 3)), _RNG.normal([6.0, 90.0, -2.0], [2.0, 30.0, 0.5], size=(10, 3))),
-    (_RNG.normal(50.0, 10.0, size=(8, 1)), _RNG.normal(80.0, 5.0, size=(3, 1))),  # 검증 세트의 평균이 훈련 세트와 크게 다르다
+    (_RNG.normal(50.0, 10.0, size=(8, 1)), _RNG.normal(80.0, 5.0, size=(3, 1))),  # 검증 세트의 평균이 훈련 세트의 평균과 크게 다르다
     # 정수 입력: 노트북의 당류(sugars)·단백질(protein) 열은 int64다. np.empty_like(train)에 담으면 정수로 잘린다(이슈 18 세 번째 풀이).
     (
         np.array([[6, 3], [8, 2], [0, 4], [14, 1], [3, 6], [12, 3], [9, 2]], dtype=np.int64),
@@ -405,7 +405,7 @@ def _standardize_ddof1(train: np.ndarray, other: np.ndarray) -> tuple[np.ndarray
 
 
 def _check_standardize(standardize: Any) -> str | None:
-    # call이 입력을 제자리에서 바꿨는지(train인지 other인지까지) 알려 준다.
+    # call은 학습자 함수가 입력을 제자리에서 바꿨는지(train인지 other인지까지) 알려 준다.
     problem = returns_several(call(standardize, *_SCALE_CASES[0]), ("train_scaled", "other_scaled"))
     if problem:
         return problem
@@ -458,7 +458,7 @@ def _check_standardize(standardize: Any) -> str | None:
             (leaky, "훈련 세트와 다른 세트를 합쳐서 평균과 표준편차를 구했습니다(데이터 누수). 훈련 세트로만 구하세요."),
             (
                 own_statistics,
-                "다른 세트를 그 세트 자신의 평균과 표준편차로 바꿨습니다. 다른 세트에도 훈련 세트의 μ와 σ를 그대로 씁니다(transform만).",
+                "다른 세트를 그 세트 자신의 평균과 표준편차로 표준화했습니다. 다른 세트에도 훈련 세트의 μ와 σ를 그대로 씁니다(transform만).",
             ),
             (by_variance, "분산으로 나눴습니다. 표준화는 표준편차(분산의 제곱근)로 나눕니다."),
             (whole_table, "표 전체에서 평균과 표준편차를 하나씩만 구했습니다. 평균과 표준편차는 열(특성)마다 따로 구합니다(axis=0)."),
@@ -496,7 +496,7 @@ def _standardize_sklearn(train, other):
 
 
 def _standardize_on_a_copy(train, other):
-    train_scaled = train.astype(float)  # 실수 복사본을 바꾸는 것은 괜찮다(train.copy()는 int64 입력에서 -=가 오류)
+    train_scaled = train.astype(float)  # 실수 복사본을 바꾸는 것은 괜찮다(train.copy()는 int64 입력에서 -= 연산이 오류를 낸다)
     mean, std = train.mean(axis=0), train.std(axis=0)
     train_scaled -= mean
     train_scaled /= std
@@ -518,7 +518,7 @@ code1 = CodeExercise(
     _check_standardize,
     hint=(
         "평균 μ와 표준편차 σ는 훈련 세트에서만, 열마다(axis=0) 구합니다. σ는 StandardScaler가 쓰는 것과 같은 모집단 표준편차(np.std의 기본값)입니다.\n"
-        "그 μ, σ로 훈련 세트와 다른 세트를 모두 바꾼 뒤 return train_scaled, other_scaled로 돌려주세요. 받은 배열은 바꾸지 말고 새 배열을 만드세요."
+        "그 μ, σ로 훈련 세트와 다른 세트를 모두 표준화한 뒤 return train_scaled, other_scaled로 돌려주세요. 받은 배열은 바꾸지 말고 새 배열을 만드세요."
     ),
     solution=(
         "def standardize(train, other):\n"
@@ -628,7 +628,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
     if mae > _BEAT_RATIO * baseline:
         return (
             f"검증 MAE는 {mae:.2f} kcal, 평균 예측 기준선은 {baseline:.2f} kcal입니다(기준선의 {mae / baseline:.0%}). "
-            f"목표는 기준선의 {_BEAT_RATIO:.0%} 이하입니다. 네 입력을 모두 썼는지, 입력을 표준화하고 충분히 학습했는지 보세요."
+            f"목표는 기준선의 {_BEAT_RATIO:.0%} 이하입니다. 입력 네 열을 모두 썼는지, 입력을 표준화하고 충분히 학습했는지 보세요."
         )
     if seconds > _RECHECK_SECONDS:
         return None  # 오래 걸리는 함수는 학습하고 있다. 다시 부르지 않는다(아래 _RECHECK_SECONDS)
@@ -716,7 +716,7 @@ code2 = CodeExercise(
     "평균 예측 기준선을 이기는 칼로리 모델",
     _check_fit_and_predict,
     hint=(
-        "fit_and_predict(x_train, y_train, x_val)는 훈련 세트로 모델을 학습하고 x_val의 칼로리 예측을 돌려줍니다(print가 아니라 return).\n"
+        "fit_and_predict(x_train, y_train, x_val)은 훈련 세트로 모델을 학습하고 x_val의 칼로리 예측을 돌려줍니다(print가 아니라 return).\n"
         "입력은 지방·탄수화물·당류·단백질 네 열입니다. 6.2절의 선형 회귀나 표준화 + Dense(1) 뉴런으로 충분합니다."
     ),
     solution=(
