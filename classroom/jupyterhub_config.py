@@ -4,8 +4,8 @@
 classroom/dl-course-hub.service가 /etc/dl-course/hub.env의 환경 변수로 띄운다(classroom/README.md 2절).
 
 학생은 서버의 시스템 계정(PAM)으로 로그인하고, 그 계정의 권한으로 자기 홈 폴더에서 JupyterLab을 쓴다.
-강의 자료는 nbgitpuller 링크로 받는다(classroom/README.md). 100명이 넘는 수업은 같은 설정을 Zero to JupyterHub
-(Kubernetes)로 옮긴 classroom/z2jh-values.yaml을 쓴다.
+강의 자료는 nbgitpuller 링크로 받는다(classroom/README.md). 100명이 넘는 수업은 같은 설정을
+Zero to JupyterHub(Kubernetes)로 옮긴 classroom/z2jh-values.yaml을 쓴다.
 
 환경 변수로 바꿀 수 있는 값:
     COURSE_STUDENT_GROUP  로그인할 수 있는 학생의 Unix 그룹(기본 dl-students).
@@ -13,14 +13,14 @@ classroom/dl-course-hub.service가 /etc/dl-course/hub.env의 환경 변수로 �
     COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub). 학생에게는 읽기 전용.
     COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더. 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
     COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본 /srv/dl-course/hub).
-    COURSE_HUB_IP, COURSE_HUB_PORT   허브가 듣는 주소(기본 127.0.0.1:8000).
+    COURSE_HUB_IP, COURSE_HUB_PORT   허브가 접속을 받는 주소(기본 127.0.0.1:8000).
     COURSE_SSL_CERT, COURSE_SSL_KEY  HTTPS 인증서와 개인 키 파일(예: Let's Encrypt의 fullchain.pem, privkey.pem).
                        둘을 주면 허브가 직접 HTTPS로만 받는다. 127.0.0.1이 아닌 주소로 열 때는 반드시 준다.
     COURSE_SPAWNER     localprocess(기본) 또는 systemd(메모리·CPU 제한을 cgroup으로 강제, jupyterhub-systemdspawner 필요).
     COURSE_THREADS     학생 한 명의 커널이 쓰는 계산 스레드 수(기본 1).
     COURSE_MEM_LIMIT, COURSE_CPU_LIMIT   학생 한 명의 메모리와 CPU 상한(기본 4G, 1.0). systemd 스포너만 강제한다.
-    COURSE_KERNEL_CULL_TIMEOUT  계산하지 않는 커널을 끄기까지의 초(기본 3600). 0이면 끄지 않는다.
-    COURSE_CULL_TIMEOUT         쓰지 않는 학생 서버를 멈추기까지의 초(기본 7200, jupyterhub-idle-culler). 0이면 멈추지 않는다.
+    COURSE_KERNEL_CULL_TIMEOUT  계산하지 않는 커널을 끄기까지의 시간(초, 기본 3600). 0이면 끄지 않는다.
+    COURSE_CULL_TIMEOUT         쓰지 않는 학생 서버를 멈추기까지의 시간(초, 기본 7200, jupyterhub-idle-culler). 0이면 멈추지 않는다.
 """
 
 from __future__ import annotations

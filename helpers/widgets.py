@@ -27,7 +27,7 @@ def widget_bundle(widget: Any, preview: Figure) -> dict[str, Any]:
     """위젯의 표시 데이터에 ``preview`` 그림(PNG)과 한국어 안내 글을 더한 mimebundle.
 
     ``preview``는 PNG로 바꾼 뒤 닫는다(노트북에 따로 그려지지 않는다).
-    위젯이 아니면(``_repr_mimebundle_``가 위젯 자리 표시를 주지 않으면) :class:`TypeError`를 일으킨다.
+    위젯이 아니면(``_repr_mimebundle_``이 위젯 자리 표시를 주지 않으면) :class:`TypeError`를 일으킨다.
     """
     data = dict(widget._repr_mimebundle_() or {}) if hasattr(widget, "_repr_mimebundle_") else {}
     if WIDGET_MIME not in data:

@@ -23,6 +23,8 @@ LESSON = "01_neuron.ipynb"
 MARKDOWN_FIX = 4  # 강사가 고치는 글 셀(들어가며)
 CODE_FIX = 11  # 강사가 고치는 코드 셀(버전 출력)
 OTHER = 6  # 학생이 고치는 다른 글 셀
+INSTRUCTOR_LINE = ("| 백엔드:", "| 백엔드(backend):")  # 강사가 코드 셀에서 고치는 줄
+STUDENT_LINE = ("| 백엔드:", "| 지금 백엔드:")  # 학생이 같은 줄을 다르게 고친다
 GIT = ["git", "-c", "user.name=강사", "-c", "user.email=instructor@example.invalid"]
 
 pytest.importorskip("nbgitpuller")
@@ -66,7 +68,7 @@ def _instructor_fixes(work: Path, bare: Path) -> tuple[str, str]:
     path = work / "notebooks" / LESSON
     notebook = nbformat.read(path, as_version=4)
     notebook.cells[MARKDOWN_FIX].source += "\n\n강사의 수정: 오타를 고쳤습니다."
-    notebook.cells[CODE_FIX].source = notebook.cells[CODE_FIX].source.replace("| 백엔드:", "| 백엔드(backend):")
+    notebook.cells[CODE_FIX].source = notebook.cells[CODE_FIX].source.replace(*INSTRUCTOR_LINE)
     _save(path, notebook)
     _git(work, "commit", "-q", "-am", "강사의 수정")
     _git(work, "push", "-q", str(bare), "main")
@@ -87,21 +89,25 @@ def _student_edit(student: Path, case: str) -> None:
         _run_all_cells(notebook)
     elif case == "edited_another_cell":
         notebook.cells[OTHER].source += "\n\n학생의 메모"
-    elif case == "edited_the_same_cell":
+    elif case == "edited_another_line_of_the_same_cell":
         notebook.cells[CODE_FIX].source += "\nprint('학생이 더한 줄')"
-    elif case == "ran_and_edited_the_same_cell":
+    elif case == "edited_the_same_line":
+        notebook.cells[CODE_FIX].source = notebook.cells[CODE_FIX].source.replace(STUDENT_LINE[0], STUDENT_LINE[1])
+    elif case == "ran_and_edited_the_same_line":
         _run_all_cells(notebook)
-        notebook.cells[CODE_FIX].source += "\nprint('학생이 더한 줄')"
+        notebook.cells[CODE_FIX].source = notebook.cells[CODE_FIX].source.replace(STUDENT_LINE[0], STUDENT_LINE[1])
     _save(path, notebook)
 
 
 # 잰 결과(nbgitpuller 1.3.0, git merge -Xours): 강사의 두 수정이 학생에게 오는가, 학생의 것이 남는가
+# git은 줄 단위로 합치므로, 같은 셀이라도 강사가 고친 줄과 떨어진 줄을 고쳤다면 두 수정이 합쳐진다.
 EXPECTED = {
     "nothing": {"markdown_fix": True, "code_fix": True},
     "ran_all_cells": {"markdown_fix": True, "code_fix": True},
     "edited_another_cell": {"markdown_fix": True, "code_fix": True},
-    "edited_the_same_cell": {"markdown_fix": True, "code_fix": False},
-    "ran_and_edited_the_same_cell": {"markdown_fix": True, "code_fix": False},
+    "edited_another_line_of_the_same_cell": {"markdown_fix": True, "code_fix": True},
+    "edited_the_same_line": {"markdown_fix": True, "code_fix": False},
+    "ran_and_edited_the_same_line": {"markdown_fix": True, "code_fix": False},
 }
 
 
@@ -120,14 +126,16 @@ def test_what_a_second_pull_keeps_and_what_it_loses(course: tuple[Path, Path], t
     nbformat.validate(after)  # 합친 결과가 망가진 노트북이 아니다
     got = {
         "markdown_fix": after.cells[MARKDOWN_FIX].source == markdown_fix,
-        "code_fix": after.cells[CODE_FIX].source == code_fix,
+        "code_fix": INSTRUCTOR_LINE[1] in after.cells[CODE_FIX].source,
     }
     assert got == EXPECTED[case], got
     # 학생이 고친 것과 실행 결과는 언제나 남는다
     if case == "edited_another_cell":
         assert after.cells[OTHER].source.endswith("학생의 메모")
-    if "same_cell" in case:
+    if "same_line" in case:
         assert after.cells[CODE_FIX].source == mine_before.cells[CODE_FIX].source
+    if case == "edited_another_line_of_the_same_cell":
+        assert after.cells[CODE_FIX].source == code_fix + "\nprint('학생이 더한 줄')"
     if case.startswith("ran"):
         assert [c.outputs for c in after.cells if c.cell_type == "code"] == [
             c.outputs for c in mine_before.cells if c.cell_type == "code"
@@ -137,8 +145,10 @@ def test_what_a_second_pull_keeps_and_what_it_loses(course: tuple[Path, Path], t
     found = {status.lesson: status for status in lessons.statuses(student)}
     status = found[LESSON]
     code_id = after.cells[CODE_FIX].id
-    if EXPECTED[case]["code_fix"] and case != "edited_another_cell":
+    if EXPECTED[case]["code_fix"] and case not in ("edited_another_cell", "edited_another_line_of_the_same_cell"):
         assert status.up_to_date, status
+    if case == "edited_another_line_of_the_same_cell":  # 합쳐졌지만 강사도 고친 셀이라 확인하라고 짚는다
+        assert status.mine_and_changed == (code_id,), status
     if case == "edited_another_cell":
         assert status.mine == (after.cells[OTHER].id,) and not status.mine_and_changed, status
     if not EXPECTED[case]["code_fix"]:
@@ -150,7 +160,7 @@ def test_restore_gives_the_instructors_version_and_keeps_the_students(course: tu
     work, bare = course
     student = tmp_path / "student" / "dl-course"
     _pull(bare, student)
-    _student_edit(student, "ran_and_edited_the_same_cell")
+    _student_edit(student, "ran_and_edited_the_same_line")
     _, code_fix = _instructor_fixes(work, bare)
     _pull(bare, student)
     path = student / "notebooks" / LESSON
