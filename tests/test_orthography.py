@@ -49,6 +49,7 @@ WRONG = {
     "colon": ["이렇게 계산했다" + ": 먼저 더한다."],
     "middot": ["입력" + SP + "·" + SP + "출력의 모양"],
     "stacked-paren": ["손실(loss)" + "(평균)을 구합니다."],
+    "call-form": ["`model.fit(...)`" + "을 부릅니다.", "`sess.run(…)`" + "으로 실행합니다."],
     "bold-particle": ["**검증 세트" + "의** 기준선과 비교합니다.", "**신경망(neural network)" + "은** 층을 쌓습니다."],
 }
 WRONG_OUTPUT = {"space-colon": ["ValueError" + SP + ": Argument(s) not recognized", "뉴런 가중치" + SP + ": [13.12]"]}
@@ -69,6 +70,7 @@ RIGHT = [
     "에포크마다: 값을 적는다",  # 조사 '마다' 뒤의 쌍점은 표제
     "손실(loss)을 구합니다. `f(x)(y)`",
     "**검증 세트**의 기준선, **샘플 몇 개의 손실로** 구하느냐에 따라",
+    "`model.fit()`을 부르고 `Dense(10)`으로 끝냅니다.",
 ]
 
 

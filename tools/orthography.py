@@ -184,6 +184,9 @@ def math_final_sound(math: str) -> str | None:
     return None
 
 
+# 본문에서 함수는 `fit()`처럼 빈 괄호로 가리킨다: `fit(...)`, `fit(…)`은 한 가지 꼴로 맞춘다.
+CALL_WITH_DOTS = re.compile(r"`[A-Za-z_][\w.]*\((?:\.\.\.|…)\)`")
+
 # 점검하는 파일: git이 추적하는 글 파일 가운데 한글이 있는 것.
 TEXT_SUFFIXES = {".md", ".py", ".ipynb", ".yml", ".yaml", ".txt", ".toml", ".sh", ""}
 SKIP = {"tools/orthography.py", "helpers/korean.py"}  # 이 두 파일은 규칙의 예를 담고 있다.
@@ -273,9 +276,10 @@ def check_text(text: str, where: str = "") -> list[Finding]:
         ("middot", SPACED_MIDDOT),
         ("space-colon", SPACE_BEFORE_COLON),
         ("stacked-paren", STACKED_PARENS),
+        ("call-form", CALL_WITH_DOTS),
     ):
         prose = where.endswith("(markdown)") or where.endswith(".md") or not where
-        if rule in ("colon", "middot", "stacked-paren") and not prose:
+        if rule in ("colon", "middot", "stacked-paren", "call-form") and not prose:
             continue  # 프로그램 메시지의 "무엇: 값"은 표제와 내용으로 본다
         if rule == "space-colon" and not (where.endswith("(output)") or not where):
             continue  # 저장된 출력에서만: 코드와 글의 ' : '는 다른 뜻일 수 있다

@@ -230,14 +230,14 @@ def _check_multilabel(answer: Any) -> str | None:
     if loss in ("categorical_crossentropy", "sparse_categorical_crossentropy", "categorical_focal_crossentropy"):
         return (
             "범주형 교차 엔트로피는 클래스 하나만 정답인 경우에 씁니다. 레이블마다 독립인 "
-            "예/아니오 문제이므로 이진 교차 엔트로피를 레이블마다 적용합니다."
+            "예/아니요 문제이므로 이진 교차 엔트로피를 레이블마다 적용합니다."
         )
     if loss in ("mean_squared_error", "mean_absolute_error"):
-        return "회귀용 손실입니다. 레이블마다 예/아니오를 맞히는 분류이므로 교차 엔트로피 계열을 쓰세요."
+        return "회귀용 손실입니다. 레이블마다 예/아니요를 맞히는 분류이므로 교차 엔트로피 계열을 쓰세요."
     if loss == "binary_focal_crossentropy":
         return _FOCAL_NOTE
     if loss != "binary_crossentropy":
-        return f"손실 함수 {josa(loss_text, '은')} 레이블마다 예/아니오를 맞히는 분류에 맞지 않습니다. 3.1절의 표를 보세요."
+        return f"손실 함수 {josa(loss_text, '은')} 레이블마다 예/아니요를 맞히는 분류에 맞지 않습니다. 3.1절의 표를 보세요."
     return None
 
 
@@ -250,7 +250,7 @@ q3 = Exercise(
         "이름은 Keras가 알아듣는 문자열 그대로(대소문자까지) 적습니다."
     ),
     solution=(
-        "# 장르마다 독립된 예/아니오 → 마지막 층 Dense(4, activation='sigmoid'),\n"
+        "# 장르마다 독립된 예/아니요 → 마지막 층 Dense(4, activation='sigmoid'),\n"
         "# 손실은 장르마다 이진 교차 엔트로피를 계산해 평균합니다.\n"
         "# Keras가 같은 손실로 알아듣는 'bce', 'BinaryCrossentropy'도 맞습니다(문자열만, 손실 객체는 받지 않습니다).\n"
         "# 포컬 손실('binary_focal_crossentropy')은 3.1절의 표에 없는 변형이라 받지 않습니다.\n"
@@ -432,7 +432,7 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
     if not model.built:
         return None, (
             "모델의 입력 모양이 정해지지 않아 파라미터 수를 셀 수 없습니다. "
-            "Sequential의 맨 앞에 keras.Input(shape=(특성 수,))를 넣으세요."
+            "Sequential의 맨 앞에 keras.Input(shape=(특성 수,))을 넣으세요."
         )
     if not getattr(model, "compiled", False):
         return None, "모델을 compile하지 않았습니다. 함수 안에서 model.compile(optimizer=…, loss=…, metrics=[…])을 부른 뒤 돌려주세요."
@@ -569,7 +569,7 @@ def _binary_right():
 
 
 def _binary_extra_dense():
-    """이슈 18 세 번째 풀이: Dense(1, 'sigmoid') 뒤에 Dense(1)을 하나 더 쌓았다."""
+    """이슈 18 세 번째 풀이: Dense(1, 'sigmoid') 뒤에 Dense(1)를 하나 더 쌓았다."""
     import keras
 
     layers = keras.layers
