@@ -117,7 +117,7 @@ c.Spawner.environment = {
 # 쉬는 커널과 서버를 정리해 메모리를 돌려받는다(TensorFlow를 불러온 커널 하나가 0.9~1.9 GB를 쥐고 있다).
 # 커널: 아무 계산도 하지 않은 채 COURSE_KERNEL_CULL_TIMEOUT초(기본 1시간)가 지나면, 브라우저 탭이 열려 있어도 끈다.
 #       노트북 파일은 그대로이고, 학생은 셀을 처음부터 다시 실행하면 된다.
-# 서버: 허브가 본 마지막 활동 뒤 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 멈춘다.
+# 서버: 허브가 본 마지막 활동 뒤 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 서버를 멈춘다.
 #       홈 폴더의 파일은 그대로이고, 다시 로그인하면 새로 뜬다. 0이면 끄지 않는다.
 kernel_timeout = int(os.environ.get("COURSE_KERNEL_CULL_TIMEOUT", "3600"))
 if kernel_timeout > 0:
