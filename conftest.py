@@ -39,7 +39,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, Any, Any]:
 
 
 # ---------------------------------------------------------------------------
-# 시험 환경 기록: 웹사이트의 "시험 환경" 페이지(tools/build_book.py)가 읽는다.
+# 테스트 환경 기록: 웹사이트의 "테스트 환경" 페이지(tools/build_book.py)가 읽는다.
 
 TESTED_ON = __import__("pathlib").Path(__file__).resolve().parent / "_build" / "tested_on.json"
 _RECORD: dict[str, Any] = {"notebooks": {}, "passed": 0, "failed": 0}
@@ -47,7 +47,7 @@ _PACKAGES = ("tensorflow", "keras", "numpy", "pandas", "matplotlib", "scikit-lea
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """웹사이트 테스트를 맨 뒤로: 그때는 이번 실행의 노트북 시간이 기록되어 있어 '시험 환경' 페이지에 들어간다."""
+    """웹사이트 테스트를 맨 뒤로: 그때는 이번 실행의 노트북 시간이 기록되어 있어 '테스트 환경' 페이지에 들어간다."""
     items.sort(key=lambda item: "test_book.py" in item.nodeid)
 
 

@@ -61,7 +61,7 @@ PY
 fi
 
 # 학생(lab)은 requirements.txt만, 강의를 만드는 명령(test, refresh, book)은 requirements-dev.txt(학생 환경 +
-# 강의실 서버 + 시험·웹사이트 도구)를 설치한다. 설치한 파일들의 해시를 적어 두고, 바뀌었을 때만 다시 설치한다.
+# 강의실 서버 + 테스트·웹사이트 도구)를 설치한다. 설치한 파일들의 해시를 적어 두고, 바뀌었을 때만 다시 설치한다.
 files_hash() {  # 파일들을 이어 붙인 내용의 sha256
     cat "$@" 2>/dev/null | "$VENV/bin/python" -c \
         "import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())"
@@ -95,7 +95,7 @@ case "${1:-lab}" in
     *) install requirements-dev.txt "${dev_files[@]}" ;;
 esac
 
-# 시험과 노트북 재실행은 이 컴퓨터의 기록(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정, fontconfig
+# 테스트와 노트북 재실행은 이 컴퓨터의 기록(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정, fontconfig
 # 캐시)에 따라 결과가 달라지지 않도록, 실행마다 새로 만든 빈 폴더를 캐시와 설정 자리로 쓴다(몇 초 걸린다).
 fresh_caches() {
     fresh=$(mktemp -d "${TMPDIR:-/tmp}/dl-course-run.XXXXXX")

@@ -92,7 +92,7 @@ else:
 c.Spawner.cmd = [str(venv / "bin" / "jupyterhub-singleuser")]
 # 학생끼리 엿보지 못하게: 커널의 채널(코드와 출력이 오가는 ZeroMQ 소켓)을 127.0.0.1의 TCP 포트가 아니라
 # 학생 홈 폴더(0700) 안의 유닉스 소켓으로 연다. TCP 포트에는 같은 서버의 다른 계정도 접속할 수 있어,
-# 다른 학생이 IOPub 채널을 구독하면 HMAC 키 없이도 코드와 출력을 볼 수 있다(시험에서 확인).
+# 다른 학생이 IOPub 채널을 구독하면 HMAC 키 없이도 코드와 출력을 볼 수 있다(테스트에서 확인).
 c.Spawner.args = ["--KernelManager.transport=ipc"]
 # 학생이 자기 홈의 ~/.jupyter 설정으로 서버 설정(인증, 확장 등)을 바꾸지 못하게 한다.
 c.Spawner.disable_user_config = True

@@ -29,7 +29,7 @@ def _requirements_or_skip() -> None:
     missing = cs.missing_for_a_real_classroom()
     if cs.find_proxy() is None:
         missing.append("configurable-http-proxy(npm install --prefix _build/node configurable-http-proxy)")
-    cs.skip_or_fail(missing, "JupyterHub 강의실 시험")
+    cs.skip_or_fail(missing, "JupyterHub 강의실 테스트")
 
 
 def test_a_class_of_five_on_a_real_jupyterhub() -> None:
@@ -184,7 +184,7 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
     }
     (ROOT / "_build").mkdir(exist_ok=True)
     (ROOT / "_build" / "classroom.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
-    assert elapsed < 300, f"강의실 시험이 {elapsed:.0f}초 걸렸습니다(5분 안이어야 합니다)"
+    assert elapsed < 300, f"강의실 테스트가 {elapsed:.0f}초 걸렸습니다(5분 안이어야 합니다)"
 
 
 def test_idle_kernels_and_servers_are_culled() -> None:

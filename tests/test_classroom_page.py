@@ -5,7 +5,7 @@
 서비스 파일의 ExecStart를 그 환경 파일과 작업 폴더로 띄워 학생과 강사가 HTTPS로 로그인한다.
 
 페이지의 명령을 바꾸지 않고는 실행할 수 없는 것은 아래 ``SUBSTITUTIONS``(바꾼 것)와 ``NOT_RUN``(실행하지 않은 것)에
-까닭과 함께 모두 적는다. 서버의 경로(/opt, /srv, /etc)는 임시 폴더 아래로 옮긴다(시험이 이 컴퓨터를 바꾸지 않도록).
+까닭과 함께 모두 적는다. 서버의 경로(/opt, /srv, /etc)는 임시 폴더 아래로 옮긴다(테스트가 이 컴퓨터를 바꾸지 않도록).
 root와 패키지 저장소(PyPI, npm)가 필요하다. CI(CI=true)에서는 반드시 실행한다.
 """
 
@@ -60,12 +60,12 @@ def _substitutions(tmp: Path, port: int, cert: Path, key: Path) -> list[tuple[st
         ("npm install -g ", f"npm install -g --prefix {tmp}/npm ", "이 컴퓨터의 /usr/local을 바꾸지 않도록"),
         ("<강의 저장소 주소>", str(ROOT), "이 저장소(커밋된 것)를 복제한다"),
         ("passwd instructor", f"echo '{TEACHER}:{{password}}' | chpasswd", "비밀번호를 화면에서 치는 대신"),
-        ("instructor", TEACHER, "시험 동안만 있는 계정 이름"),
+        ("instructor", TEACHER, "테스트 동안만 있는 계정 이름"),
         ("--count 40 --group dl-students", f"--count 2 --prefix {PREFIX} --group {GROUP} --passwords {tmp}/passwords.csv",
-         "시험 동안만 있는 학생 둘, 비밀번호 파일도 임시 폴더에"),
-        ("--group dl-students", f"--group {GROUP}", "시험 동안만 있는 그룹"),
-        ("COURSE_STUDENT_GROUP=dl-students", f"COURSE_STUDENT_GROUP={GROUP}", "시험 동안만 있는 그룹"),
-        ("COURSE_HUB_IP=0.0.0.0", "COURSE_HUB_IP=127.0.0.1", "시험의 서비스는 127.0.0.1에서만 연다"),
+         "테스트 동안만 있는 학생 둘, 비밀번호 파일도 임시 폴더에"),
+        ("--group dl-students", f"--group {GROUP}", "테스트 동안만 있는 그룹"),
+        ("COURSE_STUDENT_GROUP=dl-students", f"COURSE_STUDENT_GROUP={GROUP}", "테스트 동안만 있는 그룹"),
+        ("COURSE_HUB_IP=0.0.0.0", "COURSE_HUB_IP=127.0.0.1", "테스트의 서비스는 127.0.0.1에서만 연다"),
         ("COURSE_HUB_PORT=443", f"COURSE_HUB_PORT={port}", "빈 포트"),
     ]
 
@@ -103,7 +103,7 @@ def _apply(text: str, substitutions: list[tuple[str, str, str]], password: str =
 def _needs_or_skip() -> None:
     missing = cs.missing_for_a_real_classroom()
     missing += [tool for tool in ("npm", "git", "openssl", "python3", "systemd-analyze") if shutil.which(tool) is None]
-    cs.skip_or_fail(missing, "강사 페이지의 명령을 실행하는 시험")
+    cs.skip_or_fail(missing, "강사 페이지의 명령을 실행하는 테스트")
 
 
 def test_every_page_line_is_run_or_listed_with_a_reason() -> None:
@@ -224,7 +224,7 @@ def test_the_instructor_page_sets_up_a_server_as_written() -> None:
             if "=" in line:
                 name, value = line.split("=", 1)
                 service_env[name] = value
-        # 같은 컴퓨터에서 다른 시험과 부딪히지 않도록 허브 내부 포트와 프록시 API 포트만 빈 포트로 준다
+        # 같은 컴퓨터에서 다른 테스트와 부딪히지 않도록 허브 내부 포트와 프록시 API 포트만 빈 포트로 준다
         extra = tmp / "ports.py"
         extra.write_text(
             f"c.JupyterHub.hub_port = {cs._free_port()}\n"

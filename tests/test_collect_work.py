@@ -110,7 +110,7 @@ def test_a_fifo_or_a_huge_file_cannot_stall_or_exhaust_the_collection(homes: Pat
     with huge.open("wb") as stream:
         stream.truncate(collect_work.MAX_BYTES + 1)  # 디스크를 쓰지 않는 성긴 파일
     dest = tmp_path / "collected"
-    signal.alarm(20)  # 멈추면 시험이 실패한다
+    signal.alarm(20)  # 멈추면 테스트가 실패한다
     try:
         assert _run(homes, dest, "--name", "final") == 0
     finally:

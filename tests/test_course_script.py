@@ -89,9 +89,9 @@ REPORT_ENVIRONMENT = (
     ("command", "stand_in"), [("test", "pytest.py"), ("refresh", "tools/execute_notebooks.py")]
 )
 def test_tests_and_refresh_use_fresh_caches(course_copy: Path, command: str, stand_in: str) -> None:
-    """시험과 노트북 재실행은 이 컴퓨터의 캐시·설정이 아니라 실행마다 새 빈 폴더를 쓰고, 끝나면 지운다.
+    """테스트와 노트북 재실행은 이 컴퓨터의 캐시·설정이 아니라 실행마다 새 빈 폴더를 쓰고, 끝나면 지운다.
 
-    실패한 시험의 종료 코드는 그대로 전한다.
+    실패한 테스트의 종료 코드는 그대로 전한다.
     """
     import json
 

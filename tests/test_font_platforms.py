@@ -82,7 +82,7 @@ def koreanize(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.fixture(params=sorted(PLATFORMS))
 def platform(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """matplotlib의 글꼴 목록을 그 플랫폼의 것으로 바꾼다(시험이 끝나면 되돌린다)."""
+    """matplotlib의 글꼴 목록을 그 플랫폼의 것으로 바꾼다(테스트가 끝나면 되돌린다)."""
     manager = font_manager.fontManager
     monkeypatch.setattr(manager, "ttflist", _latin_fonts() + PLATFORMS[request.param]())
     monkeypatch.setitem(fonts._state, "warned", False)

@@ -2,7 +2,7 @@
 되돌리는지 확인한다(classroom/README.md 4절).
 
 nbgitpuller 1.3.0의 코드(GitPuller) 그대로 받는다. 학생의 저장은 JupyterLab이 저장하는 꼴(nbformat.write: 들여쓰기 1,
-키 정렬, 줄마다 하나)로 한다. 노트북을 한 줄 JSON으로 쓰면 git이 줄 단위로 합치는 일이 일어나지 않아 시험이 되지 않는다.
+키 정렬, 줄마다 하나)로 한다. 노트북을 한 줄 JSON으로 쓰면 git이 줄 단위로 합치는 일이 일어나지 않아 테스트가 되지 않는다.
 """
 
 from __future__ import annotations

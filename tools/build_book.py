@@ -1,9 +1,9 @@
-"""강의 웹사이트 만들기: 커밋된 노트북(저장된 출력 그대로, 다시 실행하지 않는다) + 소개, 용어집, 문제 해결, 시험 환경.
+"""강의 웹사이트 만들기: 커밋된 노트북(저장된 출력 그대로, 다시 실행하지 않는다) + 소개, 용어집, 문제 해결, 테스트 환경.
 
     python tools/build_book.py        # _build/book/site에 만든다(bash course.sh book과 같다)
 
 도구는 MkDocs + Material + mkdocs-jupyter다(모두 PyPI에서 설치된다). 페이지의 원본은 저장소의 파일이다.
-소개는 README.md, 용어집은 docs/glossary.yml, 문제 해결은 book/troubleshooting.yml, 시험 환경은
+소개는 README.md, 용어집은 docs/glossary.yml, 문제 해결은 book/troubleshooting.yml, 테스트 환경은
 `bash course.sh test`가 남긴 테스트 실행 기록 _build/tested_on.json에서 만든다. 수식은 사이트에 함께 담은 MathJax로 그리므로
 만든 사이트는 인터넷 없이 열린다.
 """
@@ -111,7 +111,7 @@ def troubleshooting_page() -> str:
 
 
 def tested_on_page() -> str:
-    lines = ["# 시험 환경", ""]
+    lines = ["# 테스트 환경", ""]
     if not TESTED_ON.exists():
         return "\n".join(
             [
@@ -167,7 +167,7 @@ def config(found: list[tuple[Path, str]]) -> Path:
         {"강의": [{title: path.name} for path, title in found]},
         {"용어집": "glossary.md"},
         {"문제 해결": "troubleshooting.md"},
-        {"시험 환경": "tested-on.md"},
+        {"테스트 환경": "tested-on.md"},
     ]
     path = OUT / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -55,7 +55,7 @@ class Classroom:
     data_dir: Path
     hub: subprocess.Popen[bytes]
     measurements: dict[str, Any] = field(default_factory=dict)
-    extra_accounts: list[str] = field(default_factory=list)  # 시험 중에 더 만든 계정(끝나면 지운다)
+    extra_accounts: list[str] = field(default_factory=list)  # 테스트 중에 더 만든 계정(끝나면 지운다)
 
     @property
     def api(self) -> str:
@@ -83,12 +83,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-GROUP = "dlclass-test"  # 시험 동안만 있는 학생 그룹(classroom/README.md의 dl-students에 해당)
-TEACHER = "dlteacher"  # 시험 동안만 있는 강사(관리자) 계정: 학생 그룹에는 없다
+GROUP = "dlclass-test"  # 테스트 동안만 있는 학생 그룹(classroom/README.md의 dl-students에 해당)
+TEACHER = "dlteacher"  # 테스트 동안만 있는 강사(관리자) 계정: 학생 그룹에는 없다
 
 
 def missing_for_a_real_classroom() -> list[str]:
-    """실제 계정과 데이터로 강의실을 띄우는 시험에 없는 것(root 권한, data/의 데이터 파일)."""
+    """실제 계정과 데이터로 강의실을 띄우는 테스트에 없는 것(root 권한, data/의 데이터 파일)."""
     missing = []
     if os.geteuid() != 0:
         missing.append("root 권한(학생마다 시스템 계정을 만든다)")
@@ -124,7 +124,7 @@ def remove_account(name: str) -> None:
     """계정과 홈 폴더를 지운다. 그 계정의 프로세스(학생 서버, 커널)가 모두 끝난 뒤에 지운다.
 
     pkill은 신호만 보내고 돌아오므로, 프로세스가 남아 있는 동안 userdel이 "사용 중"으로 실패해 계정이 다음 실행까지
-    남는 일이 있었다(다음 시험에서 add_students.py가 그 계정을 '이미 있음'으로 보았다)."""
+    남는 일이 있었다(다음 테스트에서 add_students.py가 그 계정을 '이미 있음'으로 보았다)."""
     try:
         pwd.getpwnam(name)
     except KeyError:
@@ -136,7 +136,7 @@ def remove_account(name: str) -> None:
     subprocess.run(["userdel", "-r", name], capture_output=True)
     with contextlib.suppress(KeyError):
         pwd.getpwnam(name)
-        raise RuntimeError(f"시험 계정을 지우지 못했습니다: {name}")
+        raise RuntimeError(f"테스트 계정을 지우지 못했습니다: {name}")
 
 
 def _make_students(n: int, prefix: str, group: str) -> dict[str, str]:
@@ -205,12 +205,12 @@ def classroom(
     gitconfig.chmod(0o644)
     extra = base / "test_config.py"
     extra.write_text(
-        # 설정이 이미 넣은 서비스(쉬는 서버를 멈추는 idle-culler)에 시험용 서비스를 더한다(append는 합쳐진다)
+        # 설정이 이미 넣은 서비스(쉬는 서버를 멈추는 idle-culler)에 테스트용 서비스를 더한다(append는 합쳐진다)
         f"c.JupyterHub.services.append({{'name': 'classroom-test', 'api_token': {token!r}}})\n"
         "c.JupyterHub.load_roles.append({'name': 'classroom-test', 'services': ['classroom-test'],\n"
         "  'scopes': ['admin:users', 'admin:servers', 'access:servers', 'list:users', 'read:users']})\n"
         "c.Spawner.args.append('--ServerApp.terminals_enabled=False')\n"
-        # 시험용 강의 저장소는 root 소유의 로컬 폴더다: 학생 계정의 git이 믿도록 한다(실제 수업은 https 저장소).
+        # 테스트용 강의 저장소는 root 소유의 로컬 폴더다: 학생 계정의 git이 믿도록 한다(실제 수업은 https 저장소).
         f"c.Spawner.environment.update({{'GIT_CONFIG_GLOBAL': {str(gitconfig)!r}}})\n",
         encoding="utf-8",
     )
@@ -238,7 +238,7 @@ def classroom(
         cwd=state, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     room = Classroom(base, f"https://127.0.0.1:{port}", token, list(passwords), passwords, repo, data_dir, hub)
-    # 시험이 여는 모든 HTTPS 연결(requests)은 이 자체 서명 인증서를 믿는다. 인증서 검사는 끄지 않는다.
+    # 테스트가 여는 모든 HTTPS 연결(requests)은 이 자체 서명 인증서를 믿는다. 인증서 검사는 끄지 않는다.
     previous_bundle = os.environ.get("REQUESTS_CA_BUNDLE")
     os.environ["REQUESTS_CA_BUNDLE"] = str(cert)
     reachable = python_reachable_by_students()
@@ -275,7 +275,7 @@ def stop_process_group(process: subprocess.Popen[bytes]) -> None:
 
 
 def _self_signed_certificate(base: Path) -> tuple[Path, Path]:
-    """127.0.0.1용 자체 서명 인증서(시험용). 실제 수업은 Let's Encrypt 인증서를 쓴다(classroom/README.md)."""
+    """127.0.0.1용 자체 서명 인증서(테스트용). 실제 수업은 Let's Encrypt 인증서를 쓴다(classroom/README.md)."""
     cert, key = base / "hub-cert.pem", base / "hub-key.pem"
     _run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
          "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert))  # fmt: skip
@@ -396,7 +396,7 @@ def eavesdrop(room: Classroom, owner: str, kernel_id: str, as_user: str | None) 
     out, err = probe.communicate(timeout=30)
     lines = out.split("\n")
     if lines[0] != "started" or len(lines) < 2 or not lines[1]:
-        raise RuntimeError(f"엿보기 시험 프로그램이 돌지 않았습니다: {out!r} {err[-1000:]!r}")
+        raise RuntimeError(f"엿보기 테스트 프로그램이 돌지 않았습니다: {out!r} {err[-1000:]!r}")
     _outcome, count, saw = lines[1].split()
     return int(count), saw == "True"
 

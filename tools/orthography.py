@@ -194,7 +194,7 @@ SKIP = {"tools/orthography.py", "helpers/korean.py"}  # 이 두 파일은 규칙
 # 규칙에 걸리지만 맞는 표기. (파일, 그 줄에 들어 있는 글, 까닭)
 ALLOWED: list[tuple[str, str, str]] = [
     ("notebooks/07_mnist.ipynb", "시드        42", "시드 번호(31337)는 수량이 아니라 이름이다"),
-    *[("tests/test_exercises_lessons_00_05.py", f'"{bad}"', "보고된 틀린 표기가 다시 나오지 않는지 찾는 시험")
+    *[("tests/test_exercises_lessons_00_05.py", f'"{bad}"', "보고된 틀린 표기가 다시 나오지 않는지 찾는 테스트")
       for bad in ("108가", "0가", "1.0가")],
     ("tests/test_particles.py", '"5이"가 된다', "규칙이 막는 틀린 표기의 예"),
     ("docs/glossary.yml", "rejected: [", "용어집은 쓰지 않는 표기(초기값, 임계값)를 기록한다"),
