@@ -199,3 +199,11 @@ def test_bold_markers_render_in_markdown_files(path: Path) -> None:
     html = re.sub(r"<code>.*?</code>|<pre>.*?</pre>", "", html, flags=re.S)
     match = re.search(r".{0,30}(\*\*|__).{0,20}", html)
     assert match is None, f"별표가 그대로 보입니다: {match and match.group(0)}"
+
+
+def test_colon_rule_covers_comments_and_messages_learners_read() -> None:
+    wrong = "# 학습자 함수는 모두 coding.call로 부른다" + ": 입력을 바꾸면 알려 준다."
+    assert any(f.rule == "colon" for f in orthography.check_text(wrong, "helpers/exercises/lesson01.py"))
+    assert any(f.rule == "colon" for f in orthography.check_text(wrong, "notebooks/01_neuron.ipynb cell 3 (code)"))
+    assert not orthography.check_text(wrong, "tests/test_x.py")  # 개발자만 읽는 테스트의 주석은 보지 않는다
+    assert not orthography.check_text("# 에포크마다: 손실을 적는다", "helpers/x.py")

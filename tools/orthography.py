@@ -15,7 +15,8 @@
 - ``paren``: 앞말을 풀이하는 괄호는 앞말에 붙인다(``목표 0.2(점선)에``).
 - ``nested``: 괄호 안에 또 괄호가 필요하면 바깥쪽을 대괄호로 쓴다(문장 부호 규정): ``[미분(differentiation)과 …]``.
 - ``saisiot``: 사이시옷을 받친 표준 표기(``최댓값``, ``기댓값``, ``실젯값``, ``임곗값``).
-- ``colon``: 글(마크다운)에서 끝난 문장 뒤에 쌍점을 찍지 않는다(``…확인합니다: …`` → ``…확인합니다. …``).
+- ``colon``: 글(마크다운)과 학습자가 읽는 코드(``helpers``, 노트북 코드 셀)의 주석·문자열에서 끝난 문장 뒤에 쌍점을
+  찍지 않는다(``…확인합니다: …`` → ``…확인합니다. …``).
 - ``unit``: 영문 단위 기호는 숫자와 띄어 쓴다(``5 g``, ``188 MB``, ``77 ms``).
 
 점검 대상은 학습자가 읽는 모든 글이다: 노트북(마크다운, 코드의 주석과 문자열, 저장된 출력), README,
@@ -279,7 +280,10 @@ def check_text(text: str, where: str = "") -> list[Finding]:
         ("call-form", CALL_WITH_DOTS),
     ):
         prose = where.endswith("(markdown)") or where.endswith(".md") or not where
-        if rule in ("colon", "middot", "stacked-paren", "call-form") and not prose:
+        learner_code = where.startswith("helpers/") or where.endswith("(code)")  # 학습자가 읽는 코드의 주석과 문자열
+        if rule == "colon" and learner_code:
+            pass
+        elif rule in ("colon", "middot", "stacked-paren", "call-form") and not prose:
             continue  # 프로그램 메시지의 "무엇: 값"은 표제와 내용으로 본다
         if rule == "space-colon" and not (where.endswith("(output)") or not where):
             continue  # 저장된 출력에서만: 코드와 글의 ' : '는 다른 뜻일 수 있다

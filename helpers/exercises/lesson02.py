@@ -237,7 +237,7 @@ def _dsilu_right(z: Any) -> Any:
 
 
 def _dsilu_math(z: float) -> float:
-    s = 1 / (1 + math.exp(-z))  # math.exp는 숫자 하나만 받는다: 채점기가 원소마다 부른다
+    s = 1 / (1 + math.exp(-z))  # math.exp는 숫자 하나만 받으므로 채점기가 원소마다 부른다
     return s + z * s * (1 - s)
 
 
@@ -501,7 +501,7 @@ q5 = Exercise(
 
 # ---------------------------------------------------------------------------
 # 코드로 푸는 문제: 학습자가 쓴 함수를 처음 보는 입력으로 실행해 채점한다.
-# 학습자 함수는 모두 coding.call로 부른다: 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
+# 학습자 함수는 모두 coding.call로 부른다. 입력을 제자리에서 바꾸면 어느 인수를 바꿨는지 알려 준다.
 
 
 def _step(z: Any) -> Any:
@@ -580,7 +580,7 @@ def _check_perceptron_update(update: Any) -> str | None:
     )
     if problem:
         return problem
-    # 노트북에서 보지 않은 게이트로 학습시켜 본다: 3입력 AND와 NOR.
+    # 노트북에서 학습시키지 않은 게이트(3입력 AND와 NOR)로 학습시켜 본다.
     X3 = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], dtype=float)
     X2 = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
     for name, X, y in (("3입력 AND", X3, X3.all(axis=1)), ("NOR", X2, ~X2.any(axis=1))):
