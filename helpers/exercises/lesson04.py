@@ -688,7 +688,7 @@ def _size_problem(build: Any, n_features: int, n_classes: int, n_inputs: int, un
         parts.append(f"입력의 크기는 n_features와 같아야 합니다(받은 모델: {n_inputs - n_features:+d})")
     if units != n_classes:
         parts.append(f"출력층의 뉴런 수는 n_classes와 같아야 합니다(받은 모델: {units - n_classes:+d})")
-    return head + "인수는 썼지만 " + ", ".join(parts) + ". 클래스마다 뉴런 하나, Dense(n_classes, …)입니다."
+    return head + "인수는 썼지만 " + ". ".join(parts) + ". 클래스마다 뉴런 하나, Dense(n_classes, …)입니다."
 
 
 def _check_classifier(build_classifier: Any) -> str | None:
