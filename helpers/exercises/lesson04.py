@@ -45,7 +45,7 @@ q1 = Exercise(
         "첫 층의 입력은 8개, 둘째 층의 입력은 첫 층의 뉴런 16개, 셋째 층의 입력은 8개입니다."
     ),
     solution=(
-        "# Dense 층의 파라미터 = (입력 수 × 뉴런 수) + 뉴런 수(편향). 세 층을 더합니다.\n"
+        "# Dense 층의 파라미터 수 = (입력 수 × 뉴런 수) + 뉴런 수(편향). 세 층을 더합니다.\n"
         "# 확인: keras.Sequential([keras.Input(shape=(8,)), keras.layers.Dense(16),\n"
         "#        keras.layers.Dense(8), keras.layers.Dense(1)]).count_params()   # 289\n"
         "answer_q1 = (8 * 16 + 16) + (16 * 8 + 8) + (8 * 1 + 1)   # 144 + 136 + 9 = 289"
@@ -250,7 +250,7 @@ q3 = Exercise(
         "이름은 Keras가 알아듣는 문자열 그대로(대소문자까지) 적습니다."
     ),
     solution=(
-        "# 장르마다 독립된 예/아니요 → 마지막 층 Dense(4, activation='sigmoid'),\n"
+        "# 장르마다 독립된 예/아니요이므로 마지막 층은 Dense(4, activation='sigmoid')이고,\n"
         "# 손실은 장르마다 이진 교차 엔트로피를 계산해 평균합니다.\n"
         "# Keras가 같은 손실로 알아듣는 'bce', 'BinaryCrossentropy'도 맞습니다(문자열만, 손실 객체는 받지 않습니다).\n"
         "# 포컬 손실('binary_focal_crossentropy')은 3.1절의 표에 없는 변형이라 받지 않습니다.\n"
@@ -531,7 +531,7 @@ def _check_binary_model(build_binary_model: Any) -> str | None:
     if loss in ("binary_focal_crossentropy", "categorical_focal_crossentropy"):
         return _FOCAL_NOTE
     if loss != "binary_crossentropy":
-        note = " (5.1절: MSE는 시그모이드와 함께 쓰면 기울기가 작아집니다)" if loss == "mean_squared_error" else ""
+        note = " (5.1절: MSE는 시그모이드와 함께 쓰면 기울기가 작아집니다.)" if loss == "mean_squared_error" else ""
         return f"손실이 {loss}입니다. 확률 하나를 내는 이진 분류에는 loss='binary_crossentropy'가 맞습니다.{note}"
     sizes = [n for n, _ in layers]
     n_inputs = model.input_shape[-1]
