@@ -10,8 +10,10 @@ Zero to JupyterHub(Kubernetes)로 옮긴 classroom/z2jh-values.yaml을 쓴다.
 환경 변수로 바꿀 수 있는 값:
     COURSE_STUDENT_GROUP  로그인할 수 있는 학생의 Unix 그룹(기본 dl-students).
     COURSE_ADMINS      관리자(강사) 계정, 쉼표로 구분(기본 instructor).
-    COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub). 학생에게는 읽기 전용.
-    COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더. 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
+    COURSE_VENV        학생 서버와 커널이 쓰는 파이썬 가상환경(강의 패키지 + jupyterhub, 기본 /opt/dl-course/.venv).
+                       학생에게는 읽기 전용.
+    COURSE_DATA_DIR    데이터 파일 여섯 개가 든 폴더(기본 /srv/dl-course/data). 한 번만 두고 모두 읽기 전용으로 함께 쓴다.
+    COURSE_CHP         configurable-http-proxy 실행 파일(기본: PATH에서 찾는다).
     COURSE_STATE_DIR   허브의 데이터베이스, 쿠키 비밀값을 둘 폴더(기본 /srv/dl-course/hub).
     COURSE_HUB_IP, COURSE_HUB_PORT   허브가 접속을 받는 주소(기본 127.0.0.1:8000).
     COURSE_SSL_CERT, COURSE_SSL_KEY  HTTPS 인증서와 개인 키 파일(예: Let's Encrypt의 fullchain.pem, privkey.pem).
@@ -78,7 +80,7 @@ c.JupyterHub.cleanup_servers = False
 # --- 학생 서버 -----------------------------------------------------------------
 spawner = os.environ.get("COURSE_SPAWNER", "localprocess")
 if spawner == "systemd":
-    # 학생마다 systemd 유닛으로 띄워 cgroup으로 메모리와 CPU를 강제로 묶는다(systemd가 도는 서버).
+    # 학생마다 systemd 유닛으로 띄워 cgroup으로 메모리와 CPU 사용량을 강제로 제한한다(systemd가 도는 서버).
     c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
     c.SystemdSpawner.dynamic_users = False  # 학생의 시스템 계정 그대로
     c.SystemdSpawner.isolate_tmp = True
@@ -106,7 +108,7 @@ c.Spawner.cpu_limit = float(os.environ.get("COURSE_CPU_LIMIT", "1.0"))
 c.Spawner.environment = {
     # 데이터는 한 번만 두고 함께 쓴다. helpers의 로더가 이 폴더를 먼저 본다(읽기 전용이라 학생이 바꿀 수 없다).
     "DL_COURSE_DATA_DIR": data_dir,
-    # 한 학생의 학습이 다른 학생의 CPU를 빼앗지 않도록 커널의 계산 스레드를 묶는다.
+    # 한 학생의 학습이 다른 학생의 CPU를 빼앗지 않도록 커널의 계산 스레드 수를 제한한다.
     "OMP_NUM_THREADS": threads,
     "OPENBLAS_NUM_THREADS": threads,
     "MKL_NUM_THREADS": threads,
@@ -118,7 +120,7 @@ c.Spawner.environment = {
 # 커널: 아무 계산도 하지 않은 채 COURSE_KERNEL_CULL_TIMEOUT초(기본 1시간)가 지나면, 브라우저 탭이 열려 있어도 끈다.
 #       노트북 파일은 그대로이고, 학생은 셀을 처음부터 다시 실행하면 된다.
 # 서버: 허브가 본 마지막 활동 뒤 COURSE_CULL_TIMEOUT초(기본 2시간)가 지나면 jupyterhub-idle-culler가 서버를 멈춘다.
-#       홈 폴더의 파일은 그대로이고, 다시 로그인하면 새로 뜬다. 0이면 끄지 않는다.
+#       홈 폴더의 파일은 그대로이고, 다시 로그인하면 새로 뜬다. 0이면 멈추지 않는다.
 kernel_timeout = int(os.environ.get("COURSE_KERNEL_CULL_TIMEOUT", "3600"))
 if kernel_timeout > 0:
     c.Spawner.args += [

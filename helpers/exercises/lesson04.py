@@ -110,7 +110,7 @@ q2 = Exercise(
 #
 # 규칙: Keras가 알아듣는 이름만 받는다(keras.activations.get, keras.losses.get이 푸는 문자열).
 # 'bce'와 'BinaryCrossentropy'는 Keras가 binary_crossentropy로 풀므로 맞고, 'Sigmoid'나
-# 'Binary_Crossentropy'는 Keras가 모르는 이름이므로 대소문자·공백을 짚어 준다.
+# 'Binary_Crossentropy'는 Keras가 모르는 이름이므로 대소문자와 밑줄을 짚어 준다.
 # ---------------------------------------------------------------------------
 
 # 규칙(07 q4와 같다): 노트북이 "이름은 Keras의 문자열로" 묻는다. 손실 객체(BinaryCrossentropy())는 받지 않고 그렇게 알려 준다.
@@ -304,7 +304,7 @@ def _check_newaxis(answer: Any) -> str | None:
     if shape in ((1, 2, 3), (2, 3), (1, 2)):
         return (
             "정수 인덱스 1은 그 축을 없애고 한 행만 남깁니다. "
-            "tf.newaxis는 원래 축을 소비하지 않고 새 축만 더합니다."
+            "tf.newaxis는 원래 축을 가리키지 않고 새 축만 더합니다."
         )
     if shape != (1, 3):
         return f"정답이 아닙니다(받은 값: {shape}). t[tf.newaxis, 1, :].shape를 출력해 보세요."
@@ -316,7 +316,7 @@ q4 = Exercise(
     _check_newaxis,
     hint=(
         "t의 모양은 (2, 3)입니다. 인덱스를 왼쪽부터 읽으세요. tf.newaxis는 길이 1인 새 축을 만들고,\n"
-        "1은 t의 첫 번째 축(행)에서 1번 행만 고르며(그 축은 사라짐), 콜론(:)은 열 3개를 모두 남깁니다."
+        "1은 t의 첫 번째 축(행)에서 인덱스 1인 둘째 행만 고르며(그 축은 사라짐), 콜론(:)은 열 3개를 모두 남깁니다."
     ),
     solution=(
         "# t[1, :]은 모양이 (3,)인 [4, 5, 6]이고, 맨 앞에 새 축을 더하면 모양이 (1, 3)인 행 벡터 [[4, 5, 6]]이 됩니다.\n"
@@ -569,7 +569,7 @@ def _binary_right():
 
 
 def _binary_extra_dense():
-    """이슈 18 세 번째 풀이: Dense(1, 'sigmoid') 뒤에 Dense(1)를 하나 더 쌓았다."""
+    """이슈 18 세 번째 풀이: Dense(1, 'sigmoid') 뒤에 Dense(1)을 하나 더 쌓았다."""
     import keras
 
     layers = keras.layers
@@ -685,9 +685,9 @@ def _size_problem(build: Any, n_features: int, n_classes: int, n_inputs: int, un
         return head + f"인수를 바꿔도 {what} 그대로입니다. 숫자를 고정하지 말고 인수 n_features, n_classes를 쓰세요."
     parts = []
     if n_inputs != n_features:
-        parts.append(f"입력의 크기는 n_features와 같아야 합니다(받은 모델: {n_inputs - n_features:+d})")
+        parts.append(f"입력의 크기는 n_features와 같아야 합니다(받은 모델은 {n_inputs - n_features:+d}만큼 다릅니다)")
     if units != n_classes:
-        parts.append(f"출력층의 뉴런 수는 n_classes와 같아야 합니다(받은 모델: {units - n_classes:+d})")
+        parts.append(f"출력층의 뉴런 수는 n_classes와 같아야 합니다(받은 모델은 {units - n_classes:+d}만큼 다릅니다)")
     return head + "인수는 썼지만 " + ". ".join(parts) + ". 클래스마다 뉴런 하나, Dense(n_classes, …)입니다."
 
 
