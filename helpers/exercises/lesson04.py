@@ -114,10 +114,10 @@ q2 = Exercise(
 # ---------------------------------------------------------------------------
 
 # 규칙(07 q4와 같다): 노트북이 "이름은 Keras의 문자열로" 묻는다. 손실 객체(BinaryCrossentropy())는 받지 않고 그렇게 알려 준다.
-# 포컬 손실은 q3와 code1 모두 받지 않는다. 노트북 04(3.1절의 표)가 가르치는 이진·다중 레이블 분류의 손실은
+# 포컬 손실은 q3, code1, code2 모두 받지 않는다. 노트북 04(3.1절의 표)가 가르치는 이진·다중 레이블 분류의 손실은
 # binary_crossentropy이고, 포컬 손실은 이 노트북에서 다루지 않는 변형이다.
 _FOCAL_NOTE = (
-    "포컬 손실(focal crossentropy)은 교차 엔트로피를 바꾼 변형으로, 맞히기 쉬운 샘플의 손실을 줄여 어려운 샘플에 무게를 둡니다. "
+    "포컬 손실(focal loss, Keras의 binary_focal_crossentropy)은 교차 엔트로피를 바꾼 변형으로, 맞히기 쉬운 샘플의 손실을 줄여 어려운 샘플에 무게를 둡니다. "
     "이 노트북은 3.1절의 표에 있는 기본 손실을 씁니다. 표에서 이 문제의 종류에 맞는 손실을 고르세요."
 )
 
@@ -406,8 +406,8 @@ def _call_builder(builder: Any, *args: Any) -> Any:
             raise
         text = f"{type(cause).__name__}: {cause}"
         advice = next((a for pieces, a in _KERAS_ADVICE if all(p in text for p in pieces)), "") or explain_error(cause)
-        label = getattr(builder, "__name__", "모델을 만드는 함수")
-        lines = [f"모델을 만드는 함수 {label}에서 오류가 났습니다."]
+        name = getattr(builder, "__name__", None)
+        lines = [f"모델을 만드는 함수 {name}에서 오류가 났습니다." if name else "모델을 만드는 함수에서 오류가 났습니다."]
         if args:
             lines[0] += " 넣은 입력: " + ", ".join(f"{n} = {a}" for n, a in zip(("n_features", "n_classes"), args, strict=False))
         if advice:
@@ -421,7 +421,8 @@ def _built_model(builder: Any, *args: Any) -> tuple[Any, str | None]:
     import keras
 
     if isinstance(builder, keras.Model):
-        return None, "모델이 아니라 모델을 만드는 함수의 이름을 넘기세요(예: ex.code1.check(build_binary_model))."
+        example = "ex.code2.check(build_classifier)" if args else "ex.code1.check(build_binary_model)"
+        return None, f"모델이 아니라 모델을 만드는 함수의 이름을 넘기세요(예: {example})."
     model = _call_builder(builder, *args)
     if model is None:
         return None, "함수가 아무 값도 돌려주지 않습니다. 마지막에 return model로 모델을 돌려주세요."
