@@ -83,7 +83,7 @@ install() {  # install <requirements 파일> <해시에 넣을 파일들...>
         echo "설치 완료: $(( $(date +%s) - start ))초"
     fi
 }
-student_files=(requirements.txt constraints.txt pyproject.toml)
+student_files=(requirements.txt constraints.txt pyproject.toml labsettings/pyproject.toml labsettings/dl-course.json)
 dev_files=("${student_files[@]}" requirements-dev.txt classroom/requirements.txt)
 case "${1:-lab}" in
     lab)

@@ -27,6 +27,9 @@ def course_copy(tmp_path: Path) -> Path:
     (tmp_path / "classroom" / "requirements.txt").write_text("", encoding="utf-8")
     (tmp_path / "constraints.txt").write_text("", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    (tmp_path / "labsettings").mkdir()
+    for name in ("pyproject.toml", "dl-course.json"):
+        (tmp_path / "labsettings" / name).write_text("", encoding="utf-8")
     return tmp_path
 
 

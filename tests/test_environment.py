@@ -15,6 +15,7 @@ PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.\-]+)$")
 REQUIRED = {
     "jupyterlab", "tensorflow", "keras", "numpy", "pandas", "matplotlib", "seaborn",
     "scikit-learn", "nbval", "pytest", "ipykernel", "ipywidgets", "koreanize-matplotlib",
+    "jupyterlab-language-pack-ko-kr", "jupyterlab-rise",
 }  # fmt: skip
 # 학생 환경에 들어가면 안 되는 것: 테스트·웹사이트 도구(requirements-dev.txt)와 강의실 서버(classroom/requirements.txt)
 NOT_FOR_STUDENTS = {"ruff", "mkdocs", "mkdocs-material", "mkdocs-jupyter", "selenium", "jupyterhub", "nbgitpuller",
@@ -52,7 +53,7 @@ def environment() -> tuple[dict[str, str], list[str], list[str]]:
 def test_requirements_pin_every_package_exactly() -> None:
     pins, other = requirements()
     assert REQUIRED <= set(pins), f"고정되지 않은 패키지: {REQUIRED - set(pins)}"
-    assert sorted(other) == ["-c constraints.txt", "-e ."], other
+    assert sorted(other) == ["-c constraints.txt", "-e .", "./labsettings"], other
     for name in OTHER_REQUIREMENTS:
         _, other = _pins((ROOT / name).read_text(encoding="utf-8").splitlines())
         assert all(line.startswith(("-r ", "-c ")) for line in other), (name, other)
