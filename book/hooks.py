@@ -3,11 +3,17 @@
 mkdocs-jupyter는 Python-Markdown의 목차 확장을 기본 설정으로 불러, 제목의 id에서 한글을 모두 지운다
 ("## 학습 목표" → id=""). 그러면 목차와 검색 결과가 제목으로 가지 못한다. 목차 확장의 기본 slugify가
 유니코드 글자를 지키게 한다(Python-Markdown의 slugify에 unicode=True를 주는 것과 같다).
+
+또 강사용 페이지는 tools/build_book.py가 연습 문제 채점을 마칠 때까지 기다렸다가 읽는다(on_page_read_source).
 """
 
 from __future__ import annotations
 
 import functools
+import os
+import time
+from pathlib import Path
+from typing import Any
 
 import markdown.extensions.toc as toc
 
@@ -22,3 +28,20 @@ mkdocs_jupyter.convert.slugify = functools.partial(toc.slugify, separator="-")
 import nbconvert.filters.strings  # noqa: E402
 
 nbconvert.filters.strings._convert_header_id = lambda header_id: header_id.replace(" ", "-")
+
+
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """강사용 페이지는 tools/build_book.py가 연습 문제 채점을 마치고 다시 쓸 때까지 기다렸다가 읽는다.
+
+    build_book은 채점과 MkDocs를 함께 돌리고, 다 쓰면 DL_COURSE_INSTRUCTOR_READY가 가리키는 파일을 만든다.
+    None을 돌려주면 MkDocs가 파일을 그대로 읽는다."""
+    ready = os.environ.get("DL_COURSE_INSTRUCTOR_READY")
+    if ready and page.file.src_uri.startswith("instructor/"):
+        deadline = time.monotonic() + 900
+        while not Path(ready).exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    "강사용 페이지를 15분 동안 기다렸습니다 / instructor pages never became ready"
+                )
+            time.sleep(0.1)
+    return None

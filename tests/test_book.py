@@ -52,8 +52,12 @@ def test_site_builds_in_under_a_minute_with_every_lesson(site: tuple[Path, float
     for path, _ in build_book.lessons():
         assert path.stem in names, path.stem
         assert (site_dir / path.stem / path.name).exists(), f"{path.name}: 내려받을 노트북 파일이 없습니다"
-    for page in ("glossary", "troubleshooting", "tested-on"):
+    for page in ("glossary", "troubleshooting", "tested-on", "instructor"):
         assert page in names
+    for path, _ in build_book.lessons():
+        assert (site_dir / "instructor" / path.stem[:2] / "index.html").exists(), (
+            f"{path.stem}: 강사용 페이지가 없습니다"
+        )
 
 
 def test_every_lesson_page_has_a_download_link_and_korean_interface(site: tuple[Path, float]) -> None:
@@ -182,6 +186,25 @@ def test_every_page_renders_in_a_real_browser(site: tuple[Path, float], server: 
     for link in sorted(internal_links):
         with urllib.request.urlopen(link) as response:
             assert response.status == 200, link
+
+
+def test_instructor_pages_are_in_the_navigation(server: str, browser: object) -> None:
+    """강사용 안내 페이지와 강의마다의 강사용 페이지가 목차(왼쪽 메뉴)에 있다. 페이지가 열리고 링크가 살아 있는지는
+    test_every_page_renders_in_a_real_browser가 모든 페이지에서 확인한다."""
+    browser.get(f"{server}/")  # type: ignore[attr-defined]
+    _wait(browser, "return document.readyState === 'complete'")
+    links = set(browser.execute_script(  # type: ignore[attr-defined]
+        "return Array.from(document.querySelectorAll('nav.md-nav--primary a[href]')).map(a => a.href)"))  # fmt: skip
+    lessons = build_book.lessons()
+    expected = {f"{server}/instructor/"} | {
+        f"{server}/instructor/{p.stem[:2]}/" for p, _ in lessons
+    }
+    assert len(expected) == len(lessons) + 1
+    assert expected <= links, f"목차에 없는 강사용 페이지: {sorted(expected - links)}"
+    browser.get(f"{server}/instructor/01/")  # type: ignore[attr-defined]
+    _wait(browser, "return document.readyState === 'complete'")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    browser.save_screenshot(str(SCREENSHOTS / "instructor-01.png"))  # type: ignore[attr-defined]
 
 
 def test_search_finds_a_korean_word_written_with_a_particle(server: str, browser: object) -> None:

@@ -4,7 +4,8 @@
 
 도구는 MkDocs + Material + mkdocs-jupyter다(모두 PyPI에서 설치된다). 페이지의 원본은 저장소의 파일이다.
 소개는 README.md, 용어집은 docs/glossary.yml, 문제 해결은 book/troubleshooting.yml, 테스트 환경은
-`bash course.sh test`가 남긴 테스트 실행 기록 _build/tested_on.json에서 만든다. 수식은 사이트에 함께 담은 MathJax로 그리므로
+`bash course.sh test`가 남긴 테스트 실행 기록 _build/tested_on.json에서 만든다. 강의마다의 강사용 페이지는
+tools/instructor_pages.py가 노트북, results/cell_times.json, 연습 문제의 채점기에서 만든다. 수식은 사이트에 함께 담은 MathJax로 그리므로
 만든 사이트는 인터넷 없이 열린다.
 """
 
@@ -17,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,9 +30,11 @@ OUT = ROOT / "_build" / "book"
 SRC = OUT / "src"
 SITE = OUT / "site"
 TESTED_ON = ROOT / "_build" / "tested_on.json"
+READY = OUT / "instructor-pages-ready"  # 강사용 페이지를 다 썼다는 표시(book/hooks.py가 기다린다)
 
 sys.path.insert(0, str(ROOT / "tools"))
 import build_glossary  # noqa: E402
+import instructor_pages  # noqa: E402
 
 MATHJAX_CONFIG = "TeX-AMS-MML_HTMLorMML-full,local/course"
 MATHJAX_URL = f"../assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}"
@@ -151,6 +155,7 @@ def write_sources() -> list[tuple[Path, str]]:
     (SRC / "glossary.md").write_text(build_glossary.render(build_glossary.load_terms()), encoding="utf-8")
     (SRC / "troubleshooting.md").write_text(troubleshooting_page(), encoding="utf-8")
     (SRC / "tested-on.md").write_text(tested_on_page(), encoding="utf-8")
+    instructor_pages.write_pages(SRC, found, {})  # 채점 결과는 build()가 채점을 마치고 채운다
     return found
 
 
@@ -168,6 +173,7 @@ def config(found: list[tuple[Path, str]]) -> Path:
         {"용어집": "glossary.md"},
         {"문제 해결": "troubleshooting.md"},
         {"테스트 환경": "tested-on.md"},
+        {"강사용": instructor_pages.nav(found)},
     ]
     path = OUT / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -188,19 +194,42 @@ def copy_mathjax() -> None:
 
 
 def build() -> float:
-    """사이트를 만들고 걸린 시간(초)을 돌려준다."""
+    """사이트를 만들고 걸린 시간(초)을 돌려준다.
+
+    강사용 페이지에 넣을 연습 문제 채점(TensorFlow로 모델을 만들어 보므로 십몇 초)은 MkDocs가 노트북 페이지를 만드는
+    동안 따로 돈다(코드·데이터·버전이 그대로면 _build/에 저장해 둔 결과를 쓴다). 강사용 페이지는 채점 결과 없이
+    먼저 쓰고, 채점이 끝나면 다시 쓴 뒤 READY 파일을 만든다. book/hooks.py는 READY 파일이 생길 때까지
+    강사용 페이지를 읽지 않는다."""
     start = time.perf_counter()
-    found = write_sources()
-    settings = config(found)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "--config-file", str(settings)],
-        capture_output=True,
-        text=True,
-        env=env,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"사이트를 만들지 못했습니다 / site build failed:\n{result.stdout}\n{result.stderr}")
+    READY.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dl-course-book.") as folder:
+        work = Path(folder)
+        grading = instructor_pages.Grading(work)
+        try:
+            found = write_sources()
+            settings = config(found)
+            env = {
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                "DL_COURSE_INSTRUCTOR_READY": str(READY),
+            }
+            command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f"]
+            with open(work / "mkdocs.txt", "wb") as log:
+                mkdocs = subprocess.Popen(
+                    [*command, str(settings)], stdout=log, stderr=subprocess.STDOUT, env=env
+                )
+            try:
+                instructor_pages.write_pages(SRC, found, grading.result())
+                READY.touch()
+            finally:
+                if not READY.exists():
+                    mkdocs.kill()
+                returncode = mkdocs.wait()
+        finally:
+            grading.stop()
+        if returncode != 0:
+            output = (work / "mkdocs.txt").read_text(encoding="utf-8", errors="replace")
+            raise SystemExit(f"사이트를 만들지 못했습니다 / site build failed:\n{output}")
     copy_mathjax()
     tidy_search_index()
     return time.perf_counter() - start
