@@ -97,12 +97,13 @@ esac
 
 # 테스트와 노트북 재실행은 이 컴퓨터의 기록(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정, fontconfig
 # 캐시)에 따라 결과가 달라지지 않도록, 실행마다 새로 만든 빈 폴더를 캐시와 설정 자리로 쓴다(몇 초 걸린다).
+# 노트북의 연습 문제 채점(check)이 남기는 기록도 $HOME(~/.dl-course)이 아니라 이 폴더에 쓴다.
 fresh_caches() {
     fresh=$(mktemp -d "${TMPDIR:-/tmp}/dl-course-run.XXXXXX")
     trap 'rm -rf "$fresh"' EXIT
     export MPLCONFIGDIR="$fresh/matplotlib" IPYTHONDIR="$fresh/ipython" KERAS_HOME="$fresh/keras" \
            JUPYTER_CONFIG_DIR="$fresh/jupyter/config" JUPYTER_RUNTIME_DIR="$fresh/jupyter/runtime" \
-           XDG_CACHE_HOME="$fresh/cache"
+           XDG_CACHE_HOME="$fresh/cache" DL_COURSE_PROGRESS="$fresh/progress/progress.jsonl"
 }
 
 command=${1:-lab}

@@ -16,6 +16,7 @@
 - :mod:`helpers.widgets` — 저장된 노트북에서도 그림으로 보이는 위젯
 - :mod:`helpers.results` — 노트북 밖에서 잰 숫자(``results/*.json``) 읽기
 - :mod:`helpers.exercises` — 자동 채점 연습 문제
+- :mod:`helpers.progress_table` — 내 연습 문제 진행 상황 표(``helpers.progress()``)
 
 TensorFlow는 그 라이브러리가 필요한 함수를 부를 때에만 import한다(``import helpers``는 가볍다).
 다만 ``import helpers``는 TensorFlow의 C++ 로그 수준 기본값을 정해 둔다(:mod:`helpers.tfenv`).
@@ -52,6 +53,7 @@ _EXPORTS: dict[str, str] = {
     "import_tensorflow": "tfenv",
     "show_widget": "widgets",
     "load_result": "results",
+    "progress": "progress_table",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
+import os
 import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +27,12 @@ pytest_plugins = ["pytester"]  # tests/test_stderr_check.py가 작은 pytest 실
 ROOT = Path(__file__).resolve().parent.parent
 # 테스트가 환경 변수를 바꾸기 전의 실제 데이터 폴더
 COURSE_DATA = data.data_dir()
+
+# 연습 문제의 check(), hint(), solution()은 기록을 남긴다(helpers.exercises.records). 테스트와, 같은 pytest 실행에서
+# nbval이 띄우는 노트북 커널(이 환경 변수를 물려받는다)이 실제 $HOME에 쓰지 않도록 임시 파일을 쓰게 한다.
+_PROGRESS_DIR = tempfile.mkdtemp(prefix="dl-course-progress-")
+os.environ["DL_COURSE_PROGRESS"] = str(Path(_PROGRESS_DIR) / "progress.jsonl")
+atexit.register(shutil.rmtree, _PROGRESS_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

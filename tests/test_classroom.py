@@ -54,6 +54,12 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
             assert copy.exists() and copy.stat().st_uid == pwd.getpwnam(name).pw_uid
         assert "git-pull?repo=" in cs.link(room) and "targetpath=dl-course" in cs.link(room)
 
+        # 1-0. 연습 문제 기록: 학생마다 자기 세션(로그인 쿠키, 관리자 토큰 없이)으로 연 커널에서 01의 연습 문제를 각본대로
+        #      풀고(맞힘, 틀림, 반복, 힌트, 풀이, 빈칸), 강사가 root로 만든 표가 학생들이 한 일과 칸마다 같다.
+        progress_started = time.perf_counter()
+        _students_solve_and_the_instructor_sees_it(room, names)
+        progress_seconds = time.perf_counter() - progress_started
+
         # 1-1. 학생은 Unix 그룹으로 정한다: 그룹에서 빼면 로그인할 수 없고, 허브를 다시 시작하지 않고 새 학생을 넣을 수 있다.
         #      강사(관리자)는 그룹 밖의 계정이고 관리 화면을 연다. 학생은 관리 화면을 열지 못한다.
         cs._run("gpasswd", "-d", names[4], cs.GROUP)
@@ -73,6 +79,7 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
         assert browser_run["opened"].startswith(f"{room.url}/user/{newcomer}/lab/tree/dl-course/notebooks/{cs.LESSON}")
         assert browser_run["executed"] == code_cells > 10, browser_run
         assert browser_run["stderr_outputs"] == [], browser_run["stderr_outputs"]
+        assert "파일" in browser_run["menu"], f"JupyterLab이 한국어로 열리지 않았습니다: {browser_run['menu']}"
         copy = Path(pwd.getpwnam(newcomer).pw_dir) / "dl-course" / "notebooks" / cs.LESSON
         assert copy.stat().st_uid == pwd.getpwnam(newcomer).pw_uid
         outsider = "dloutsider"
@@ -181,10 +188,79 @@ def test_a_class_of_five_on_a_real_jupyterhub() -> None:
         "lesson_seconds_alone": round(solo_seconds, 1),
         "lesson_seconds_concurrent": {k: round(v[0], 1) for k, v in concurrent.items()},
         "scenario_seconds": round(elapsed, 1),
+        "progress_seconds": round(progress_seconds, 1),
     }
     (ROOT / "_build").mkdir(exist_ok=True)
     (ROOT / "_build" / "classroom.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     assert elapsed < 300, f"강의실 테스트가 {elapsed:.0f}초 걸렸습니다(5분 안이어야 합니다)"
+
+
+def _expected_cells(plan: list[tuple[str, str, bool | None]]) -> dict[str, str]:
+    """각본에서 바로 센 강사 표의 칸: ✓/✗, 답을 넣은 채점 수, 힌트·풀이를 본 횟수(빈칸 채점은 시도가 아니다)."""
+    cells = {}
+    for question in ("code1", "code2", "q1", "q2", "q3", "q4"):
+        steps = [(action, right) for action, q, right in plan if q == question]
+        attempts = [right for action, right in steps if action == "check" and right is not None]
+        hints = sum(action == "hint" for action, _ in steps)
+        solutions = sum(action == "solution" for action, _ in steps)
+        parts = [("✓" if any(attempts) else "✗"), str(len(attempts))] if attempts else []
+        parts += [f"힌트{hints}"] if hints else []
+        parts += [f"풀이{solutions}"] if solutions else []
+        cells[f"lesson01.{question}"] = " ".join(parts)
+    return cells
+
+
+def _students_solve_and_the_instructor_sees_it(room: cs.Classroom, names: list[str]) -> None:
+    plans = dict(zip(names, cs.PROGRESS_PLANS, strict=True))
+
+    async def solve(name: str) -> tuple[object, str, list[str]]:
+        session = await asyncio.to_thread(cs.student_session, room, name)
+        kernel = await asyncio.to_thread(cs.new_kernel_as_student, room, session, name)
+        errors = await cs._execute(room, name, kernel, cs.progress_code(plans[name]), session=session)
+        return session, kernel, errors
+
+    async def everyone() -> list[tuple[object, str, list[str]]]:
+        return await asyncio.gather(*(solve(name) for name in names))
+
+    runs = dict(zip(names, asyncio.run(everyone()), strict=True))
+    for name, (_session, _kernel, errors) in runs.items():
+        assert errors == [], (name, errors)
+
+    # 기록은 학생 자신의 홈에만 있다(폴더 0700, 파일 0600). 다른 학생은 자기 커널에서 읽으려 해도 거절되고, 자기 것은 읽힌다.
+    for name in names:
+        account = pwd.getpwnam(name)
+        record = Path(account.pw_dir) / ".dl-course" / "progress.jsonl"
+        assert record.stat().st_uid == account.pw_uid and record.stat().st_mode & 0o777 == 0o600
+        assert record.parent.stat().st_mode & 0o777 == 0o700
+    other = Path(pwd.getpwnam(names[1]).pw_dir) / ".dl-course" / "progress.jsonl"
+    session, kernel, _ = runs[names[0]]
+    errors = asyncio.run(cs._execute(room, names[0], kernel, [
+        f"try:\n    open({str(other)!r}).read()\n    raise SystemExit('다른 학생의 기록이 읽힘')\nexcept PermissionError:\n    pass",
+        "import os\nassert open(os.path.expanduser('~/.dl-course/progress.jsonl')).read().count('\\n') == "
+        f"{len(cs.PROGRESS_PLANS[0])}",
+    ], session=session))  # fmt: skip
+    assert errors == [], errors
+    for name, (session, kernel, _) in runs.items():
+        cs.shutdown_kernel_as_student(room, session, name, kernel)
+
+    # 강사: root로 실제 홈 폴더들을 읽는다
+    result, folder = cs.run_progress_report(room)
+    assert result.returncode == 0, result.stderr
+    import csv
+
+    rows = list(csv.DictReader((folder / "progress.csv").open(encoding="utf-8-sig")))
+    table = {row["학생"]: {k: v for k, v in row.items() if k.startswith("lesson01.")} for row in rows}
+    assert table == {name: _expected_cells(plans[name]) for name in names}, result.stdout
+    assert all(row["기록 상태"] == "읽음" and row["건너뛴 줄"] == "0" for row in rows)
+    # 막힌 문제: q2는 네 명이 시도해 세 명이 못 풀었다. code1(셋 중 하나), q4(셋 중 하나), q1(모두 풂)은 아니다.
+    assert "lesson01.q2 (01 인공 뉴런): 시도한 학생 4명 가운데 3명이 아직 풀지 못했습니다" in result.stdout, result.stdout
+    assert "lesson01.code1 (" not in result.stdout and "lesson01.q4 (" not in result.stdout
+    from PIL import Image
+
+    with Image.open(folder / "heatmap.png") as image:
+        image.verify()
+        assert image.format == "PNG" and image.size[0] > 400
+    assert folder.stat().st_mode & 0o777 == 0o700
 
 
 def test_idle_kernels_and_servers_are_culled() -> None:

@@ -77,7 +77,7 @@ def test_lab_works_as_root(course_copy: Path) -> None:
 
 FRESH_VARIABLES = (
     "MPLCONFIGDIR", "IPYTHONDIR", "KERAS_HOME", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR",
-    "XDG_CACHE_HOME",
+    "XDG_CACHE_HOME", "DL_COURSE_PROGRESS",
 )  # fmt: skip
 
 REPORT_ENVIRONMENT = (

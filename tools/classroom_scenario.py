@@ -8,6 +8,8 @@ tests/test_classroom.py와 tools/measure_classroom.py가 함께 쓴다. root로 
 4. 학생 한 명이 혼자 01 노트북을 처음부터 끝까지 실행한 시간을 재고, 이어서 N명이 동시에 실행한다.
 5. 다른 학생의 파일과 공유 데이터를 읽고 쓰려 해 보고, 한 학생의 커널을 죽여도 다른 학생은 끝까지 가는지 본다.
 6. 강사가 강의를 고친 뒤 학생이 다시 받아도 학생이 고친 노트북이 그대로인지 본다.
+7. 학생마다 자기 세션(쿠키)으로 연 커널에서 연습 문제를 풀고(각본은 :data:`PROGRESS_PLANS`), 강사가 root로
+   classroom/progress_report.py를 실행해 학생들의 기록을 모은다.
 """
 
 from __future__ import annotations
@@ -444,13 +446,19 @@ def link(room: Classroom, notebook: str = LESSON) -> str:
     )
 
 
-async def _execute(room: Classroom, name: str, kernel_id: str, codes: list[str], timeout: float = 600) -> list[str]:
-    """커널에서 코드 셀을 차례로 실행한다(JupyterLab이 쓰는 웹소켓 채널). 오류가 난 셀의 메시지 목록."""
+async def _execute(
+    room: Classroom, name: str, kernel_id: str, codes: list[str], timeout: float = 600,
+    session: requests.Session | None = None,
+) -> list[str]:
+    """커널에서 코드 셀을 차례로 실행한다(JupyterLab이 쓰는 웹소켓 채널). 오류가 난 셀의 메시지 목록.
+
+    ``session``을 주면 관리자 토큰 대신 그 학생의 로그인 쿠키로 연결한다(브라우저의 JupyterLab처럼)."""
     from tornado.httpclient import HTTPRequest
     from tornado.websocket import websocket_connect
 
     url = room.url.replace("https://", "wss://").replace("http://", "ws://") + f"/user/{name}/api/kernels/{kernel_id}/channels"
-    request = HTTPRequest(url, headers=room.headers(), ca_certs=os.environ.get("REQUESTS_CA_BUNDLE"), validate_cert=True)
+    headers = room.headers() if session is None else {"Cookie": _cookie_header(session, url)}
+    request = HTTPRequest(url, headers=headers, ca_certs=os.environ.get("REQUESTS_CA_BUNDLE"), validate_cert=True)
     connection = await websocket_connect(request, max_message_size=64 * 2**20)
     errors: list[str] = []
     try:
@@ -489,6 +497,85 @@ def new_kernel(room: Classroom, name: str, cwd: str = "dl-course/notebooks") -> 
     )
     reply.raise_for_status()
     return reply.json()["id"]
+
+
+def _cookie_header(session: requests.Session, url: str) -> str:
+    """브라우저가 ``url``에 보낼 Cookie 머리글(경로가 맞는 쿠키만)."""
+    prepared = session.prepare_request(requests.Request("GET", url.replace("wss://", "https://").replace("ws://", "http://")))
+    return prepared.headers.get("Cookie", "")
+
+
+def student_session(room: Classroom, name: str) -> requests.Session:
+    """학생이 로그인 화면에서 로그인하고 자기 JupyterLab을 연 브라우저 세션(쿠키만, 관리자 토큰 없이).
+
+    JupyterLab 주소를 열면 허브의 OAuth를 거쳐 학생 서버의 쿠키와 XSRF 쿠키(_xsrf)를 받는다."""
+    session = login_session(room, name)
+    assert session is not None, f"{name}: 로그인하지 못했습니다"
+    lab = session.get(f"{room.url}/user/{name}/lab", timeout=60)
+    assert lab.status_code == 200 and lab.url.startswith(f"{room.url}/user/{name}/"), (lab.status_code, lab.url)
+    return session
+
+
+def _xsrf(session: requests.Session, name: str) -> dict[str, str]:
+    """학생 서버에 보내는 POST·DELETE에 JupyterLab이 붙이는 XSRF 머리글."""
+    token = next((c.value for c in session.cookies if c.name == "_xsrf" and c.path.startswith(f"/user/{name}")), None)
+    assert token is not None, f"{name}: 학생 서버가 XSRF 쿠키를 주지 않았습니다"
+    return {"X-XSRFToken": token}
+
+
+def new_kernel_as_student(room: Classroom, session: requests.Session, name: str, cwd: str = "dl-course/notebooks") -> str:
+    """학생 자신의 세션으로 커널을 연다(JupyterLab이 노트북을 열 때처럼)."""
+    reply = session.post(f"{room.url}/user/{name}/api/kernels", json={"name": "python3", "path": cwd},
+                         headers=_xsrf(session, name), timeout=60)  # fmt: skip
+    reply.raise_for_status()
+    return reply.json()["id"]
+
+
+def shutdown_kernel_as_student(room: Classroom, session: requests.Session, name: str, kernel_id: str) -> None:
+    """학생 자신의 세션으로 커널을 끈다(메모리를 돌려준다)."""
+    session.delete(f"{room.url}/user/{name}/api/kernels/{kernel_id}", headers=_xsrf(session, name), timeout=60)
+
+
+# 학생마다 자기 커널에서 01의 연습 문제를 푸는 각본: (동작, 문제, 맞는 답인가). 동작이 check일 때 None은 빈칸으로 채점한다
+# (…, 본문이 …인 함수). 학생마다 다르고, 반복 시도, 힌트와 풀이 보기, 빈칸 채점이 섞여 있다.
+PROGRESS_PLANS: list[list[tuple[str, str, bool | None]]] = [
+    [("check", "q1", True), ("check", "q2", False), ("hint", "q2", None), ("check", "q2", True), ("check", "code1", True)],
+    [("check", "q1", False), ("check", "q1", False), ("hint", "q1", None), ("solution", "q1", None), ("check", "q1", True),
+     ("check", "q4", False), ("check", "q4", None)],
+    [("check", "q2", False), ("check", "q2", False), ("check", "q2", False), ("hint", "q2", None), ("check", "q4", True),
+     ("check", "code1", None)],
+    [("check", "q1", True), ("check", "q2", False), ("hint", "q2", None), ("hint", "q2", None), ("check", "code1", False),
+     ("solution", "code1", None), ("check", "code1", True)],
+    [("check", "q2", False), ("check", "q2", False), ("solution", "q2", None), ("check", "q4", True), ("check", "code1", False)],
+]  # fmt: skip
+# 문제마다 (맞는 답, 틀린 답): helpers/exercises/lesson01.py의 정답 예시와 흔한 오답 가운데 하나.
+PROGRESS_ANSWERS = {
+    "q1": ("120", "102.5"), "q2": ("108.2", "33.8"), "q4": ("0.5", "1.0"),
+    "code1": ("lambda x, w, b: np.dot(w, x) + b", "lambda x, w, b: np.dot(w, x)"),
+}  # fmt: skip
+
+
+def progress_code(plan: list[tuple[str, str, bool | None]]) -> list[str]:
+    """각본을 학생이 노트북에서 실행할 셀들로 바꾼다(노트북과 같은 ``ex.q1.check(답)`` 꼴)."""
+    cells = ["import numpy as np\nfrom helpers.exercises import lesson01 as ex\n\n\ndef neuron_output(x, w, b):\n    ..."]
+    for action, question, right in plan:
+        if action != "check":
+            cells.append(f"ex.{question}.{action}()")
+        elif right is None:
+            cells.append(f"ex.{question}.check({'neuron_output' if question.startswith('code') else '...'})")
+        else:
+            cells.append(f"ex.{question}.check({PROGRESS_ANSWERS[question][0 if right else 1]})")
+    return cells
+
+
+def run_progress_report(room: Classroom, name: str = "class") -> tuple[subprocess.CompletedProcess[str], Path]:
+    """강사가 root로 classroom/progress_report.py를 실행한다(학생 그룹의 실제 홈 폴더). (실행 결과, 보고서 폴더)."""
+    dest = room.base / "progress"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "classroom" / "progress_report.py"), "--group", GROUP, "--dest", str(dest), "--name", name],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    return result, dest / name
 
 
 def lesson_code(room: Classroom, name: str, notebook: str = LESSON) -> list[str]:
@@ -598,7 +685,7 @@ def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: 
 
     관리자 토큰을 쓰지 않는다(브라우저의 쿠키만). ``code_cells``는 노트북의 코드 셀 수: JupyterLab은 화면 밖의 셀을
     나중에 그리므로, 그 수만큼의 셀에 실행 번호가 붙어야 끝난 것으로 본다.
-    돌려주는 값: 연 노트북 주소, 실행 번호가 붙은 코드 셀 수, 오류 출력."""
+    돌려주는 값: 연 노트북 주소, 실행 번호가 붙은 코드 셀 수, 오류 출력, 메뉴 막대의 이름들."""
     with chromium(room) as driver:
         driver.get(handed_out_link)
         _browser_wait(driver, "return document.querySelector('#username_input')", 60, "로그인 화면이 나오지 않았습니다")
@@ -611,6 +698,9 @@ def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: 
         opened = driver.current_url
         _browser_wait(driver, "return document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=\"idle\"]')", 120,
                       "커널이 준비되지 않았습니다")  # fmt: skip
+        menu = driver.execute_script(
+            "return [...document.querySelectorAll('.lm-MenuBar-item')].map(i => i.textContent.trim())"
+        )
         # 실행 메뉴에서 '모든 셀 실행'(runmenu:run-all)을 찾아 누른다(메뉴 이름은 인터페이스 언어에 따라 다르다)
         clicked = False
         for item in driver.find_elements("css selector", ".lm-MenuBar-item"):
@@ -632,4 +722,4 @@ def student_runs_lesson_in_browser(room: Classroom, name: str, handed_out_link: 
             "return [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type=\"application/vnd.jupyter.stderr\"]')]"
             ".map(o => o.textContent.slice(0, 300))"
         )
-        return {"opened": opened, "executed": executed, "stderr_outputs": errors}
+        return {"opened": opened, "executed": executed, "stderr_outputs": errors, "menu": menu}

@@ -13,7 +13,9 @@ Windows에서는 bash 없이 ``python tools/execute_notebooks.py``로 실행한�
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -74,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
     paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    # 노트북의 채점 셀(check)이 실행하는 사람의 연습 문제 기록(~/.dl-course)에 남지 않도록 임시 파일에 쓴다
+    scratch = tempfile.TemporaryDirectory(prefix="dl-course-progress-")
+    os.environ.setdefault("DL_COURSE_PROGRESS", str(Path(scratch.name) / "progress.jsonl"))
     noisy = 0
     for path in paths:
         print(f"실행 중: {path.name} ...", flush=True)

@@ -10,6 +10,9 @@
 
 문제마다 정답 예시와 흔한 오답 예시를 함께 적어 두고, ``tests/test_exercises.py``가
 모든 문제에 대해 정답은 통과하고 오답은 걸러지는지 확인한다.
+
+``check()``, ``hint()``, ``solution()``은 학생 계정 안의 파일에 한 줄씩 기록을 남긴다(:mod:`helpers.exercises.records`).
+학생은 ``helpers.progress()``로 자기 진행 상황을 본다.
 """
 
 from __future__ import annotations
@@ -31,4 +34,7 @@ def all_exercises() -> Iterator[tuple[str, Exercise]]:
         module = importlib.import_module(f"{__name__}.{info.name}")
         for attr, value in sorted(vars(module).items()):
             if isinstance(value, Exercise):
+                # 기록에 쓰는 id: 처음 기록할 때 :attr:`Exercise.id`가 찾을 이름과 같다
+                if value._id is None:
+                    value._id = f"{info.name}.{attr}"
                 yield f"{info.name}.{attr}", value

@@ -299,6 +299,7 @@ class CodeExercise(Exercise):
 
     ``mistakes``는 흔한 잘못된 풀이와 그 풀이에 채점기가 꼭 돌려줘야 할 힌트의 한 구절이다.
     테스트는 정답 풀이가 통과하는지, 잘못된 풀이마다 그 힌트가 나오는지 확인한다.
+    ``check()``, ``hint()``, ``solution()``이 기록을 남기는 것은 :class:`Exercise`와 같다.
     """
 
     def __init__(
@@ -312,6 +313,7 @@ class CodeExercise(Exercise):
         mistakes: Sequence[tuple[Callable[..., Any], str]],
         time_limit: float = 10.0,
         slow_hint: str = "끝나지 않는 반복문(while 조건)이나 너무 큰 반복 횟수가 있는지 살펴보세요.",
+        exercise_id: str | None = None,
     ) -> None:
         super().__init__(
             title,
@@ -320,6 +322,7 @@ class CodeExercise(Exercise):
             solution=solution,
             correct=correct,
             wrong=[wrong for wrong, _ in mistakes],
+            exercise_id=exercise_id,
         )
         self.mistakes = tuple(mistakes)
         self.time_limit = time_limit

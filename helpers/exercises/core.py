@@ -28,6 +28,12 @@ class Exercise:
         ``.hint()``와 ``.solution()``이 보여 줄 글(풀이에는 코드를 넣는다).
     correct, wrong:
         테스트가 쓰는 정답 예시와 흔한 오답 예시. 둘 다 적어도 하나는 있어야 한다.
+    exercise_id:
+        기록(:mod:`helpers.exercises.records`)에 쓰는 문제 id(예: ``"lesson01.q1"``). 주지 않으면 처음 기록할 때
+        이 문제를 담은 ``helpers.exercises.lessonNN`` 모듈의 변수 이름으로 정한다(:attr:`id`).
+
+    ``check()``, ``hint()``, ``solution()``은 부를 때마다 학생 계정 안의 기록 파일에 한 줄을 남긴다(채점을 늦추거나
+    깨뜨리지 않는다). 학생은 ``helpers.progress()``로, 강사는 ``classroom/progress_report.py``로 본다.
     """
 
     def __init__(
@@ -39,6 +45,7 @@ class Exercise:
         solution: str,
         correct: Sequence[Any],
         wrong: Sequence[Any],
+        exercise_id: str | None = None,
     ) -> None:
         self.title = title
         self.checker = checker
@@ -46,9 +53,17 @@ class Exercise:
         self.solution_text = solution
         self.correct_examples = tuple(correct)
         self.wrong_examples = tuple(wrong)
+        self._id = exercise_id
 
     def __repr__(self) -> str:
         return f"Exercise({self.title!r})"
+
+    @property
+    def id(self) -> str | None:
+        """기록에 쓰는 문제 id(예: ``"lesson01.q1"``). 직접 준 것이 없으면 불러온 ``lessonNN`` 모듈에서 찾는다. 못 찾으면 ``None``."""
+        if self._id is None:
+            self._id = _module_level_id(self)
+        return self._id
 
     def grade(self, answer: Any = None) -> tuple[bool, str]:
         """``(정답 여부, 안내 문장)``. 어떤 답에도 예외를 내지 않는다."""
@@ -72,14 +87,42 @@ class Exercise:
         노트북 출력이 깔끔하도록 아무것도 돌려주지 않는다(정답 여부가 필요하면 :meth:`grade`)."""
         passed, message = self.grade(answer)
         show_result(message, passed)
+        self._record("check", passed=passed, blank=message == BLANK_MESSAGE)
 
     def hint(self) -> None:
         """힌트를 출력한다."""
         print(f"💡 힌트 — {self.title}\n{self.hint_text}")
+        self._record("hint")
 
     def solution(self) -> None:
         """풀이를 출력한다."""
         print(f"📖 풀이 — {self.title}\n{self.solution_text}")
+        self._record("solution")
+
+    def _record(self, event: str, *, passed: bool = False, blank: bool = False) -> None:
+        """학생 계정 안의 기록 파일에 한 줄을 남긴다. id가 없는 문제는 남기지 않는다. 어떤 오류도 밖으로 내지 않는다."""
+        try:
+            exercise_id = self.id
+            if exercise_id is not None:
+                from helpers.exercises import records
+
+                records.record(exercise_id, event, passed=passed, blank=blank)
+        except Exception:  # 기록은 채점을 깨뜨리지 않는다
+            pass
+
+
+def _module_level_id(exercise: Exercise) -> str | None:
+    """불러온 ``helpers.exercises.lessonNN`` 모듈 가운데 이 문제를 담은 변수의 이름(``"lesson01.q1"``). 이름이 여럿이면 가장 앞선 것."""
+    import sys
+
+    for module_name in sorted(name for name in list(sys.modules) if name.startswith("helpers.exercises.lesson")):
+        module = sys.modules.get(module_name)
+        if module is None:
+            continue
+        names = sorted(attr for attr, value in vars(module).items() if value is exercise)
+        if names:
+            return f"{module_name.rsplit('.', 1)[1]}.{names[0]}"
+    return None
 
 
 def _in_notebook() -> bool:
