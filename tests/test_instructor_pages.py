@@ -1,7 +1,7 @@
-"""강사용 페이지(tools/instructor_pages.py): 노트북, 잰 실행 시간, 채점기, 슬라이드 정보와 어긋나지 않는다.
+"""강사용 페이지(tools/instructor_pages.py)가 노트북, 잰 실행 시간, 채점기, 슬라이드 정보와 어긋나지 않는지 확인한다.
 
 페이지의 숫자와 글을 생성기와 따로 노트북과 채점기에서 다시 계산해 비교한다. 사이트 전체의 빌드와 브라우저 검사는
-tests/test_book.py가 한다(강사용 페이지도 목차에서 열리고, 링크가 모두 열린다).
+tests/test_book.py가 한다(강사용 페이지가 목차에서 열리는지, 링크가 모두 열리는지도 본다).
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def masked(text: str) -> str:
 
 
 def graded_messages(exercise: Any) -> list[str]:
-    """오답 예시마다 학습자가 받는 메시지에서 같은 것을 뺀 목록."""
+    """오답 예시마다 학생이 받는 메시지를 중복 없이 모은 목록."""
     messages: list[str] = []
     for answer in exercise.wrong_examples:
         with contextlib.redirect_stdout(io.StringIO()):

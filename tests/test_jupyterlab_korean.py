@@ -1,4 +1,4 @@
-"""강의 환경의 JupyterLab이 처음부터 한국어로 열리고, 학생이 메뉴에서 영어로 되돌릴 수 있는지 진짜 브라우저로 확인한다.
+"""강의 환경의 JupyterLab이 처음부터 한국어로 열리고, 학생이 메뉴에서 영어로 바꿀 수 있는지 실제 브라우저로 확인한다.
 
 학생 컴퓨터의 사용자 설정이 결과를 바꾸지 않도록 HOME과 Jupyter의 설정·데이터·작업 공간 폴더를 모두 임시 폴더로 둔다.
 """
@@ -31,9 +31,9 @@ KNOWN_ENGLISH_ITEMS = {
     "Revert File to Checkpoint…": "팩에 번역 없음(JupyterLab 4.5에도 있던 문구)",
     "Code Folding": "JupyterLab 4.6에서 메뉴가 된 문구",
     "Show Keyboard Shortcuts…": "팩에 번역 없음(JupyterLab 4.5에도 있던 문구)",
-    "Render as Reveal Slideshow": "RISE(jupyterlab-rise)에는 한국어 번역이 없다",
-    "Full screen slideshow": "RISE(jupyterlab-rise)에는 한국어 번역이 없다",
-    "Jupytext": "개발 도구(requirements-dev.txt)의 메뉴, 학생 환경에는 없다",
+    "Render as Reveal Slideshow": "RISE(jupyterlab-rise)에 한국어 번역 없음",
+    "Full screen slideshow": "RISE(jupyterlab-rise)에 한국어 번역 없음",
+    "Jupytext": "개발 도구(requirements-dev.txt)의 메뉴(학생 환경에는 없음)",
 }
 HANGUL = re.compile("[가-힣]")
 
@@ -41,7 +41,7 @@ HANGUL = re.compile("[가-힣]")
 def test_korean_is_the_installed_default() -> None:
     """requirements.txt의 ./labsettings가 기본 설정 파일을 이 환경의 overrides.d에 설치했다."""
     assert OVERRIDES.exists(), (
-        f"{OVERRIDES}가 없습니다. 'python -m pip install -r requirements.txt'로 ./labsettings를 설치하세요."
+        f"기본 설정 파일이 없습니다({OVERRIDES}). 'python -m pip install -r requirements.txt'로 ./labsettings를 설치하세요."
     )
     installed = json.loads(OVERRIDES.read_text(encoding="utf-8"))
     source = json.loads((ROOT / "labsettings" / "dl-course.json").read_text(encoding="utf-8"))
@@ -91,7 +91,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
             except requests.ConnectionError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("JupyterLab이 시작되지 않았습니다:\n" + log.read_text(errors="replace")[-3000:])
+                pytest.fail("JupyterLab이 시작되지 않았습니다. 로그의 끝부분:\n" + log.read_text(errors="replace")[-3000:])
             time.sleep(0.3)
         yield f"{url}/lab?token={token}", settings
     finally:
@@ -111,7 +111,7 @@ def driver() -> Iterator[object]:
 
     options = Options()
     options.binary_location = chromium
-    # 브라우저 언어는 영어로 둔다: 한국어 화면이 브라우저가 아니라 강의 환경의 기본 설정에서 온다는 것을 보인다.
+    # 브라우저 언어는 영어로 둔다. 한국어 화면이 브라우저가 아니라 강의 환경의 기본 설정에서 온다는 것을 보이려는 것이다.
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800", "--lang=en-US"):
         options.add_argument(argument)
     browser = webdriver.Chrome(service=Service(driver_path), options=options)
@@ -211,7 +211,7 @@ def test_jupyterlab_opens_in_korean_and_switches_back_to_english(lab: tuple[str,
 
 
 def test_readme_numbers_come_from_the_measurement() -> None:
-    """README가 말하는 번역 문구 수는 tools/measure_jupyterlab_ko.py가 잰 results/jupyterlab_ko.json의 값이다."""
+    """README에 적힌 번역 문구 수는 tools/measure_jupyterlab_ko.py가 잰 results/jupyterlab_ko.json의 값이다."""
     from helpers.results import load_result
 
     data = load_result("jupyterlab_ko")["data"]
@@ -219,7 +219,7 @@ def test_readme_numbers_come_from_the_measurement() -> None:
     for part in (data, data["비교: JupyterLab 4.5.11"]):
         screen = part["화면"]
         said = f"{screen['문구']:,}개 가운데 {screen['문구'] - screen['번역 없음']:,}개"
-        assert said in readme, f"README에 '{said}'가 없습니다. tools/measure_jupyterlab_ko.py를 다시 실행하고 README를 고치세요."
+        assert said in readme, f"README에 '{said}' 문구가 없습니다. tools/measure_jupyterlab_ko.py를 다시 실행하고 README를 고치세요."
     assert data["jupyterlab"] == version("jupyterlab")
     assert data["jupyterlab-language-pack-ko-KR"] == version("jupyterlab-language-pack-ko-KR")
     assert data["주 메뉴 막대 번역 없음"] == []

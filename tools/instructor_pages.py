@@ -2,13 +2,13 @@
 
 tools/build_book.py가 부른다(`bash course.sh book`). 손으로 쓴 내용은 없고 모두 저장소에서 가져온다.
 
-- 학습 목표: 노트북의 `## 학습 목표` 절의 목록
+- 학습 목표: 노트북의 `## 학습 목표` 절에 있는 목록을 옮긴다.
 - 시간 계획: 노트북의 `##` 절마다 코드 셀의 실행 시간(results/cell_times.json, tools/measure_cell_times.py가 잰다)과
-  설명 시간의 어림값(마크다운의 한글 음절 수와 코드 셀 수로, 아래 SYLLABLES_PER_MINUTE와 CODE_CELL_SECONDS)
+  설명 시간의 어림값(마크다운의 한글 음절 수와 코드 셀 수에 아래 SYLLABLES_PER_MINUTE와 CODE_CELL_SECONDS를 적용)을 더한다.
 - 연습 문제와 흔한 실수: helpers.exercises의 문제마다 오답 예시(wrong_examples)를 실제로 grade()에 넣어
-  학습자가 받는 메시지를 모은다(같은 메시지는 하나로). 채점에는 TensorFlow가 필요하므로 따로 띄운 파이썬에서 하고,
-  결과는 _build/instructor_mistakes.json에 두었다가 helpers/의 코드, data/, 버전이 그대로면 다시 쓴다(grading_key).
-- 슬라이드: 셀의 metadata.slideshow.slide_type(RISE)으로 슬라이드가 나뉘는 곳. jupyterlab-rise 0.43.1의
+  학생이 받는 메시지를 모은다(같은 메시지는 하나로). 채점에는 TensorFlow가 필요하므로 따로 띄운 파이썬에서 하고,
+  결과는 _build/instructor_mistakes.json에 두었다가 helpers/의 코드, data/, 버전이 그대로면 재사용한다(grading_key).
+- 슬라이드: 셀의 metadata.slideshow.slide_type(RISE)으로 슬라이드가 나뉘는 곳을 보인다. jupyterlab-rise 0.43.1의
   markupSlides와 같은 규칙으로 센다.
 
     python tools/instructor_pages.py --mistakes OUT.json   # (build_book이 부른다) 흔한 실수를 OUT.json에 쓴다
@@ -32,11 +32,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CELL_TIMES = ROOT / "results" / "cell_times.json"
-# 채점 결과를 두는 곳(grading_key가 같으면 다시 쓴다)
+# 채점 결과를 두는 곳(grading_key가 같으면 재사용한다)
 GRADING_CACHE = ROOT / "_build" / "instructor_mistakes.json"
 FOLDER = "instructor"  # 사이트 안의 폴더: instructor/01/
 
-# 설명 시간의 어림 규칙(강사가 수업 속도에 맞게 바꾼다). 마크다운 셀의 한글을 1분에 이만큼 읽고 설명한다고 본다.
+# 설명 시간의 어림 규칙(강사가 수업 속도에 맞게 바꾼다). 마크다운 셀의 한글을 1분에 이 음절 수만큼 읽으며 설명한다고 본다.
 SYLLABLES_PER_MINUTE = 200
 # 코드 셀 하나를 보여 주고 설명하는 시간(초). 실행 시간은 따로 더한다.
 CODE_CELL_SECONDS = 20
@@ -179,7 +179,7 @@ def slide_type(cell: dict[str, Any]) -> str | None:
 def slides(notebook: dict[str, Any]) -> list[Slide] | None:
     """슬라이드 목록. 어느 셀에도 slide_type이 없으면 None.
 
-    jupyterlab-rise의 markupSlides와 같다: 첫 슬라이드는 처음 보이는 셀(notes, skip이 아닌 셀)에서 시작하고,
+    규칙은 jupyterlab-rise의 markupSlides와 같다. 첫 슬라이드는 처음 보이는 셀(notes, skip이 아닌 셀)에서 시작하고,
     그 뒤로 'slide'는 새 슬라이드를, 'subslide'는 지금 슬라이드 아래의 새 슬라이드를 연다.
     'fragment', '-', 빈 값은 지금 슬라이드에 이어진다."""
     cells = notebook["cells"]
@@ -307,7 +307,7 @@ def start_grading(folder: Path) -> subprocess.Popen[bytes]:
 def finish_grading(
     process: subprocess.Popen[bytes], folder: Path
 ) -> dict[str, list[dict[str, Any]]]:
-    """start_grading()이 끝나기를 기다려 결과를 읽는다."""
+    """start_grading()이 시작한 채점이 끝나기를 기다려 결과를 읽는다."""
     out = folder / "mistakes.json"
     if process.wait() != 0 or not out.exists():
         log = (folder / "log.txt").read_text(encoding="utf-8", errors="replace")
@@ -319,7 +319,7 @@ def finish_grading(
 
 def grading_key() -> str:
     """채점 결과를 바꿀 수 있는 것의 지문: helpers/의 코드, 이 파일, data/의 파일(이름·크기·수정 시각),
-    파이썬과 패키지의 버전. 이 값이 같으면 저장해 둔 채점 결과를 다시 쓴다."""
+    파이썬과 패키지의 버전. 이 값이 같으면 저장해 둔 채점 결과를 재사용한다."""
     from importlib.metadata import version
 
     digest = hashlib.sha256(sys.version.encode())
@@ -404,7 +404,7 @@ def time_section(notebook: dict[str, Any], path: Path, times: dict[str, Any] | N
         "",
         "노트북의 `##` 절마다 코드 셀의 실행 시간과 설명 시간을 더했습니다. 학생이 연습 문제를 푸는 시간은 들어 있지 않습니다.",
         "",
-        f"- **설명 시간은 어림값입니다.** 절의 마크다운 셀에 있는 한글 음절 수를 1분에 {SYLLABLES_PER_MINUTE}음절씩 "
+        f"- **설명 시간은 어림값입니다.** 절의 마크다운 셀에 있는 한글을 1분에 {SYLLABLES_PER_MINUTE}음절씩 "
         f"읽으며 설명한다고 보고, 코드 셀 하나마다 {CODE_CELL_SECONDS}초(코드를 보여 주고 설명하는 시간)를 더했습니다. "
         "두 숫자는 `tools/instructor_pages.py`의 `SYLLABLES_PER_MINUTE`, `CODE_CELL_SECONDS`이니 수업 속도에 맞게 "
         "바꾸고 사이트를 다시 만드세요.",
@@ -418,8 +418,8 @@ def time_section(notebook: dict[str, Any], path: Path, times: dict[str, Any] | N
     else:
         machine = times["data"].get("machine", {})  # type: ignore[index]
         lines.append(
-            f"- **실행 시간은 잰 값입니다.** `tools/measure_cell_times.py`가 노트북을 깨끗한 커널에서 한 번 실행해 "
-            f"코드 셀마다 잰 시간을 더했습니다(results/cell_times.json, 잰 날 {times['measured_on']}, "  # type: ignore[index]
+            f"- **실행 시간은 잰 값입니다.** `tools/measure_cell_times.py`가 노트북을 깨끗한 커널에서 한 번 실행하며 "
+            f"코드 셀마다 잰 시간을 절별로 더했습니다(results/cell_times.json, 잰 날 {times['measured_on']}, "  # type: ignore[index]
             f"CPU {machine.get('cpu', '')} {machine.get('cpus', '?')}코어, TensorFlow {times['versions']['tensorflow']})."  # type: ignore[index]
         )
         code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
@@ -433,7 +433,7 @@ def time_section(notebook: dict[str, Any], path: Path, times: dict[str, Any] | N
         ]
         if missing:
             lines.append(
-                f"- 잰 기록에 없는 코드 셀이 {len(missing)}개 있어(노트북이 바뀌었습니다) 그 셀의 시간은 빠졌습니다. "
+                f"- 노트북이 바뀌어 잰 기록에 없는 코드 셀이 {len(missing)}개 있습니다. 그 셀의 시간은 표에서 빠졌습니다. "
                 "`python tools/measure_cell_times.py`로 다시 재세요."
             )
         lines.append("")
@@ -476,9 +476,9 @@ def exercise_section(notebook: dict[str, Any], found: list[dict[str, Any]]) -> l
     lines = [
         "## 연습 문제와 흔한 실수",
         "",
-        "문제마다 채점기(`helpers/exercises/`)에 적어 둔 흔한 오답 예시를 실제로 채점해, 학습자가 받는 메시지를 모았습니다"
+        "문제마다 채점기(`helpers/exercises/`)에 적어 둔 흔한 오답 예시를 실제로 채점해, 학생이 받는 메시지를 모았습니다"
         "(같은 메시지는 한 번만). 메시지마다 앞에 붙는 '❌ 아직 아닙니다.'와 끝줄 '막히면 .hint()를, 풀이를 보려면 "
-        ".solution()을 불러 보세요.'는 줄여 적었습니다. 메시지 속 시간과 층 이름(예: dense_3)은 채점할 때마다 달라질 수 있습니다.",
+        ".solution()을 불러 보세요.'는 빼고 적었습니다. 메시지 속 시간과 층 이름(예: dense_3)은 채점할 때마다 달라질 수 있습니다.",
         "",
     ]
     places: dict[str, tuple[int, str]] = {}
@@ -533,7 +533,7 @@ def slide_section(notebook: dict[str, Any]) -> list[str]:
     counts = slide_counts(notebook)
     lines += [
         f"RISE 슬라이드 {counts['slide']}장, 그 아래로 넘기는 슬라이드(subslide) {counts['subslide']}장입니다"
-        f"(한 장씩 나타나는 셀 fragment {counts['fragment']}개, 슬라이드에 보이지 않는 셀 skip {counts['skip']}개, "
+        f"(차례로 하나씩 나타나는 셀 fragment {counts['fragment']}개, 슬라이드에 보이지 않는 셀 skip {counts['skip']}개, "
         f"발표자 노트 notes {counts['notes']}개). 셀의 `metadata.slideshow.slide_type`에서 셌습니다. 번호 3-1은 "
         "3번 슬라이드에서 아래로 넘기는 첫째 슬라이드입니다.",
         "",
@@ -552,7 +552,7 @@ def page(path: Path, title: str, times: dict[str, Any] | None, found: list[dict[
     lines = [
         f"# 강사용: {title}",
         "",
-        f"[{title}](../{path.name}) 강의를 준비하는 강사를 위한 페이지입니다. 모두 저장소의 파일에서 자동으로 만들었습니다"
+        f"[{title}](../{path.name}) 강의를 준비하는 강사를 위한 페이지입니다. 내용은 모두 저장소의 파일에서 자동으로 만들었습니다"
         "(`tools/instructor_pages.py`). 학습 목표는 노트북에서, 실행 시간은 `results/cell_times.json`에서, 흔한 실수는 "
         "연습 문제의 채점기에서, 슬라이드는 셀의 슬라이드 정보에서 가져옵니다.",
         "",
@@ -572,7 +572,7 @@ def index_page(lessons: list[tuple[Path, str]]) -> str:
         [
             "# 강사용 페이지",
             "",
-            "강의마다 수업을 준비할 때 볼 내용을 한 페이지에 모았습니다. 학습 목표, 절마다의 시간 계획(잰 실행 시간과 어림한 설명 시간), "
+            "강의마다 수업을 준비할 때 볼 내용을 한 페이지에 모았습니다. 학습 목표, 절별 시간 계획(잰 실행 시간과 어림한 설명 시간), "
             "연습 문제에서 학생이 흔히 하는 실수와 그때 받는 메시지, 슬라이드가 나뉘는 곳입니다. 모두 저장소의 노트북, "
             "측정 결과, 채점기에서 자동으로 만들므로 노트북을 고치면 사이트를 다시 만들 때 함께 바뀝니다"
             "(실행 시간만은 `python tools/measure_cell_times.py`로 다시 재야 바뀝니다).",

@@ -4,7 +4,7 @@
 
 강의 웹사이트의 강사용 페이지(tools/instructor_pages.py)가 이 시간으로 절마다 시간 계획표를 만든다.
 `bash course.sh refresh`(tools/execute_notebooks.py)와 같은 방법으로 실행한다. 노트북마다 새 커널(python3)을 띄우고,
-작업 폴더는 notebooks/이고, 이 컴퓨터의 캐시와 설정(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정)
+작업 폴더로 notebooks/를 쓰며, 이 컴퓨터의 캐시와 설정(matplotlib 글꼴 캐시, IPython·Jupyter·Keras 설정)
 대신 새로 만든 빈 폴더를 쓴다. 노트북 파일은 고치지 않는다(실행한 사본은 메모리에만 있다).
 
 셀의 시간은 nbclient의 record_timing이 적는 두 시각, 커널이 셀을 받아 실행을 시작한 때(iopub.execute_input)와
@@ -33,12 +33,12 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 NOTE = (
     "코드 셀마다 커널이 실행을 시작한 때부터 답할 때까지의 시간(초). 노트북마다 새 커널, 작업 폴더 notebooks/, "
     "빈 캐시·설정 폴더(bash course.sh refresh와 같은 방법). 다른 작업(브라우저 테스트)이 함께 도는 "
-    "2코어 컴퓨터에서 쟀으므로 조용한 컴퓨터보다 조금 느릴 수 있다."
+    "2코어 컴퓨터에서 쟀으므로 다른 작업이 없는 컴퓨터보다 조금 느릴 수 있다."
 )
 
 
 def fresh_environment(folder: Path) -> None:
-    """course.sh의 fresh_caches와 같다: 캐시와 설정 자리를 빈 폴더로 바꾼다(커널이 이 환경을 물려받는다).
+    """course.sh의 fresh_caches와 같이 캐시와 설정 자리를 빈 폴더로 바꾼다(커널이 이 환경을 물려받는다).
 
     채점 기록 파일도 빈 폴더에 두어, 잴 때 실행한 채점 셀이 이 계정의 기록에 남지 않게 한다."""
     os.environ.update(
@@ -60,7 +60,7 @@ def _instant(text: str) -> dt.datetime:
 
 
 def cell_seconds(cell: dict) -> float:
-    """record_timing이 적은 시각으로 셀 하나의 실행 시간(초). 실행하지 않은 셀(빈 셀)은 0."""
+    """record_timing이 적은 시각으로 구한 셀 하나의 실행 시간(초). 실행하지 않은 셀(빈 셀)은 0."""
     timing = cell.get("metadata", {}).get("execution", {})
     if "iopub.execute_input" not in timing or "shell.execute_reply" not in timing:
         return 0.0
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
             data["notebooks"][path.name] = measure(path)
             print(f"  완료 {data['notebooks'][path.name]['wall_seconds']:.0f}초", flush=True)
     saved = save_result(NAME, data, script="tools/measure_cell_times.py", note=NOTE)
-    print(f"저장했습니다: {saved.relative_to(ROOT)}")
+    print(f"저장한 파일: {saved.relative_to(ROOT)}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""JupyterLab 한국어 언어 팩이 설치된 JupyterLab의 문구를 얼마나 옮겼는지 센다.
+"""설치된 JupyterLab의 문구를 JupyterLab 한국어 언어 팩이 얼마나 옮겼는지 센다.
 
     python tools/measure_jupyterlab_ko.py      # results/jupyterlab_ko.json을 쓴다(패키지 저장소에 접속한다)
 
@@ -6,7 +6,7 @@
 4.6에서 새로 생기거나 바뀐 문구는 팩에 없어 영어로 보인다. 이 스크립트는 그런 문구를 센다.
 
 - 화면 문구: JupyterLab 본체(share/jupyter/lab/static/*.js)에서 번역 함수 ``__``, ``_p``, ``_n``, ``_np``에
-  글자 그대로 넘긴 문구. ``_p("menu", "File")``처럼 맥락(msgctxt)이 있는 문구는 팩에서 ``"menu\\x04File"``로 찾는다.
+  글자 그대로 넘긴 문구를 모은다. ``_p("menu", "File")``처럼 맥락(msgctxt)이 있는 문구는 팩에서 ``"menu\\x04File"``로 찾는다.
 - 설정 스키마 문구(메뉴 이름, 설정 제목과 설명): jupyterlab_server가 화면에 보내기 전에 옮기는 바로 그 규칙
   (``translation_utils.translator._translate_schema_strings``)으로 모은다.
 
@@ -48,7 +48,7 @@ MAIN_MENU = ("File", "Edit", "View", "Run", "Kernel", "Tabs", "Settings", "Help"
 
 
 def _js_string(literal: str) -> str:
-    """자바스크립트 문자열 리터럴 하나를 파이썬 문자열로(두 언어의 이스케이프가 같은 범위만 쓰인다)."""
+    """자바스크립트 문자열 리터럴 하나를 파이썬 문자열로 바꾼다(두 언어의 이스케이프가 같은 범위만 쓰인다)."""
     return ast.literal_eval(literal)
 
 
@@ -106,7 +106,7 @@ def _readable(message: str) -> str:
 
 
 def count(lab: Path, catalogue: dict[str, list[str]]) -> dict[str, object]:
-    """JupyterLab 파일(``share/jupyter/lab``) 하나의 화면 문구와 설정 스키마 문구 중 팩에 번역이 없는 것."""
+    """JupyterLab 하나(``share/jupyter/lab`` 폴더)의 화면 문구와 설정 스키마 문구 중 팩에 번역이 없는 것."""
     groups = {
         "화면": interface_messages(lab / "static"),
         "설정 스키마": schema_messages(lab / "schemas"),

@@ -369,12 +369,12 @@ def _check_forward(forward_pass: Any) -> str | None:
     if got is not None and got.shape == (len(X), W1.shape[1]) and np.allclose(got, _sig(X @ W1 + b1)):
         return (
             f"은닉층의 출력 H를 돌려줬습니다(모양 {got.shape}, 은닉 뉴런마다 한 열). "
-            "H를 출력층에 한 번 더 넣어 얻은 ŷ를 돌려주세요."
+            "H를 출력층에 한 번 더 넣어 얻은 ŷ을 돌려주세요."
         )
     if got is not None and got.shape == (len(X),):
         return (
             f"돌려준 배열의 모양은 {got.shape}, 기대한 모양은 {(len(X), 1)}입니다. "
-            "ŷ를 .ravel()이나 .flatten()으로 펴지 말고 (샘플 수, 1) 모양 그대로 돌려주세요."
+            "ŷ을 .ravel()이나 .flatten()으로 펴지 말고 (샘플 수, 1) 모양 그대로 돌려주세요."
         )
     return _compare(
         forward_pass,

@@ -598,7 +598,7 @@ def _check_fit_and_predict(fit_and_predict: Any) -> str | None:
     array = array.reshape(-1) if array.ndim == 2 and 1 in array.shape else array
     if array.shape != (len(x_val),):
         if array.shape == (len(x_train),):
-            return "x_train에 대한 예측을 돌려줬습니다. x_val로 predict해 x_val의 행마다 예측을 하나씩 돌려주세요."
+            return "x_train의 예측을 돌려줬습니다. x_val로 predict해 x_val의 행마다 예측을 하나씩 돌려주세요."
         if array.ndim == 0:
             return (
                 f"예측이 숫자 하나뿐입니다(받은 값: {describe(predictions)}). "
@@ -729,7 +729,7 @@ code2 = CodeExercise(
     mistakes=[
         (lambda x_train, y_train, x_val: np.full(len(x_val), y_train.mean()), "평균 예측 기준선과 같습니다"),
         (lambda x_train, y_train, x_val: np.full(len(x_val), -6.3), "입력을 쓰지 못합니다"),
-        (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_train), "x_train에 대한 예측"),
+        (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_train), "x_train의 예측"),
         (lambda x_train, y_train, x_val: _fit_linear(x_train, y_train, x_val) * np.nan, "nan"),
         (lambda x_train, y_train, x_val: _fit_linear(x_train[:, 2:3], y_train, x_val[:, 2:3]), "기준선"),
         (_fit_prints, "print 대신"),

@@ -394,8 +394,8 @@ def _check_confusion(confusion_counts: Any) -> str | None:
         index = _NAMES.index(name)
         others = f" 틀린 값은 모두 {len(wrong)}개입니다({', '.join(wrong)})." if len(wrong) > 1 else ""
         return (
-            f"입력 {_labels_text(y_true, y_pred)}에서 {name}의 값이 다릅니다(받은 값 {describe(got[index])}, "
-            f"기대한 값 {want[index]}).{others} {josa(name, '는')} {_MEANING[name]}인 환자 수입니다."
+            f"입력 {_labels_text(y_true, y_pred)}에서 {name}의 값이 다릅니다(받은 값: {describe(got[index])}, "
+            f"기대한 값: {want[index]}).{others} {josa(name, '는')} {_MEANING[name]}인 환자 수입니다."
         )
     return None  # pragma: no cover - 위에서 모두 다루었다
 
