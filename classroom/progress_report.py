@@ -2,17 +2,17 @@
 
     sudo /opt/dl-course/.venv/bin/python /opt/dl-course/classroom/progress_report.py --group dl-students
 
-학생의 커널이 ``check()``, ``hint()``, ``solution()``마다 학생 홈의 ``~/.dl-course/progress.jsonl``에 남긴 기록을 읽는다
-(helpers.exercises.records). 결과는 ``<dest>/<name>/``(폴더 0700)에 둔다.
+학생의 커널이 ``check()``, ``hint()``, ``solution()``을 부를 때마다 학생 홈의 ``~/.dl-course/progress.jsonl``에 남긴
+기록을 읽는다(helpers.exercises.records). 결과는 ``<dest>/<name>/``(폴더 0700)에 둔다.
 
-- ``progress.csv``: 학생 × 연습 문제 표(utf-8-sig, 한국어 Excel). 칸은 ``✓ 2``(2번 만에 풂), ``✗ 3 힌트1``(3번 시도, 힌트 1번,
-  아직 못 풂), ``힌트1``(힌트만 봄), 빈칸(시도하지 않음). 줄 끝에 학생마다 푼 문제 수, 시도, 힌트, 풀이, 마지막 활동, 기록 상태.
+- ``progress.csv``: 학생 × 연습 문제 표(utf-8-sig: 한국어 Excel에서 바로 열림). 칸은 ``✓ 2``(2번 만에 풂), ``✗ 3 힌트1``(3번 시도, 힌트 1번,
+  아직 못 풂), ``힌트1``(힌트만 봄), 빈칸(시도하지 않음). 줄 끝에 학생마다 푼 문제 수, 시도, 힌트, 풀이, 마지막 활동, 기록 상태, 건너뛴 줄 수.
 - ``heatmap.png``: 같은 표의 그림. 칸의 색은 풀었음/시도했지만 못 풀었음/시도하지 않음, 칸의 숫자는 시도 횟수.
-- 화면: 수업마다 같은 표와, 막힌 학생이 많은 문제(시도한 학생이 ``--min-tried``명 이상이고 그 가운데 절반 이상이 아직 풀지
+- 화면: 수업마다 같은 표, 그리고 막힌 학생이 많은 문제 목록(시도한 학생이 ``--min-tried``명 이상이고 그 가운데 절반 이상이 아직 풀지
   못한 문제).
 
-collect_work.py와 같은 방식으로 읽는다. 학생 폴더의 심볼릭 링크는 따라가지 않고(root로 읽으므로 링크를 따라가면 다른 학생의
-기록을 자기 것으로 내거나 시스템 파일을 읽힐 수 있다), 일반 파일만(FIFO에서 멈추지 않게 O_NONBLOCK), 16 MB까지 읽는다.
+collect_work.py와 같은 방식으로 읽는다. 학생 폴더의 심볼릭 링크는 따라가지 않고(root로 읽으므로, 링크를 따라가면 학생이 다른 학생의
+기록을 자기 것처럼 내거나 root에게 시스템 파일을 읽게 할 수 있다), 일반 파일만(FIFO에서 멈추지 않게 O_NONBLOCK), 16 MB까지 읽는다.
 형식에 맞지 않는 줄은 건너뛰고 학생마다 그 수를 알려 준다. 기록은 학생이 스스로 고칠 수 있으므로 성적에 쓰지 않는다.
 """
 
@@ -42,7 +42,7 @@ READ = "읽음"
 
 @dataclass
 class Student:
-    """학생 한 명의 기록: 상태("읽음", "없음", "건너뜀(…)"), 건너뛴 줄 수, 문제마다의 통계."""
+    """학생 한 명의 기록: 상태("읽음", "없음", "건너뜀(…)"), 건너뛴 줄 수, 문제별 통계."""
 
     name: str
     status: str
@@ -134,9 +134,9 @@ def write_csv(path: Path, students: list[Student], columns: list[str]) -> None:
 def stuck_exercises(
     students: list[Student], columns: list[str], min_tried: int
 ) -> list[tuple[str, int, int, float, int]]:
-    """막힌 학생이 많은 문제: 시도한 학생이 ``min_tried``명 이상이고 그 가운데 절반 이상이 아직 풀지 못했다.
+    """막힌 학생이 많은 문제, 곧 시도한 학생이 ``min_tried``명 이상이고 그 가운데 절반 이상이 아직 풀지 못한 문제를 찾는다.
 
-    (문제, 시도한 학생 수, 못 푼 학생 수, 못 푼 학생의 평균 시도 횟수, 힌트를 본 학생 수)를 못 푼 학생이 많은 순서로."""
+    (문제, 시도한 학생 수, 못 푼 학생 수, 못 푼 학생의 평균 시도 횟수, 힌트를 본 학생 수)를 못 푼 학생이 많은 순서로 돌려준다."""
     found = []
     for exercise in columns:
         cells = [s.cell(exercise) for s in students]
@@ -169,7 +169,7 @@ def draw_heatmap(path: Path, students: list[Student], columns: list[str]) -> Non
         layout="constrained",
     )
     axes = figure.add_subplot()
-    axes.set_title(f"연습 문제 진행 상황 (학생 {len(students)}명)")
+    axes.set_title(f"연습 문제 진행 상황(학생 {len(students)}명)")
     if not columns or not students:
         axes.text(0.5, 0.5, "아직 연습 문제 기록이 없습니다.", ha="center", va="center")
         axes.set_axis_off()
@@ -190,7 +190,7 @@ def draw_heatmap(path: Path, students: list[Student], columns: list[str]) -> Non
     axes.set_yticks([i - 0.5 for i in range(len(students) + 1)], minor=True)
     axes.grid(which="minor", color="white", linewidth=1.5)
     axes.tick_params(which="minor", length=0)
-    axes.set_xlabel("연습 문제 (칸의 숫자: 시도 횟수)")
+    axes.set_xlabel("연습 문제(칸의 숫자: 시도 횟수)")
     axes.set_ylabel("학생")
     legend = [Patch(color=colours[2], label="풀었음"), Patch(color=colours[1], label="시도했지만 못 풀었음"),
               Patch(color=colours[0], label="시도하지 않음")]  # fmt: skip
@@ -223,7 +223,7 @@ def report(homes: list[Path], destination: Path, *, lessons: list[str], min_trie
     if not columns:
         lines += ["아직 연습 문제 기록을 남긴 학생이 없습니다.", ""]
     lines.append(
-        f"칸: ✓ 풀었음, ✗ 시도했지만 아직 못 풀었음, 숫자는 시도 횟수, 힌트N·풀이N은 본 횟수. 표: {destination / 'progress.csv'}"
+        f"칸: ✓ 풀었음, ✗ 시도했지만 아직 못 풀었음, 숫자는 시도 횟수, 힌트N·풀이N의 N은 본 횟수. 표: {destination / 'progress.csv'}"
     )
     lines.append(f"그림: {destination / 'heatmap.png'}")
     lines.append("")
@@ -252,7 +252,7 @@ def report(homes: list[Path], destination: Path, *, lessons: list[str], min_trie
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="학생들의 연습 문제 진행 상황 (students' exercise progress)"
+        description="학생들의 연습 문제 진행 상황(students' exercise progress)"
     )
     parser.add_argument(
         "--group",
@@ -264,13 +264,13 @@ def main(argv: list[str] | None = None) -> int:
         "--lesson",
         action="append",
         default=[],
-        help="이 수업만(예: 01, 여러 번 줄 수 있다). 없으면 기록이 있는 수업 전부.",
+        help="이 수업만 본다(예: 01). 여러 번 줄 수 있다. 주지 않으면 기록이 있는 수업을 모두 본다.",
     )
     parser.add_argument(
         "--min-tried",
         type=int,
         default=2,
-        help="막힌 문제로 꼽으려면 시도한 학생이 적어도 몇 명이어야 하는가(기본 2)",
+        help="막힌 문제로 꼽는 데 필요한 최소 시도 학생 수(기본 2)",
     )
     parser.add_argument("--dest", default="/srv/dl-course/progress", help="보고서를 둘 폴더")
     parser.add_argument(

@@ -1,4 +1,4 @@
-"""내 연습 문제 진행 상황: 수업마다 푼 문제 수, 시도, 힌트와 풀이를 본 횟수, 마지막 활동.
+"""내 연습 문제 진행 상황: 수업마다 푼 문제 수, 시도 횟수, 힌트와 풀이를 본 횟수, 마지막 활동.
 
 노트북에서::
 
@@ -27,8 +27,8 @@ EMPTY_MESSAGE = (
     "여기에 수업마다 진행 상황이 쌓입니다."
 )
 NOTE = (
-    "시도: 답을 넣고 채점한 횟수(빈칸인 채로 실행한 채점은 세지 않습니다). 힌트, 풀이: 본 횟수.\n"
-    "기록은 이 계정 안의 파일에만 남고 밖으로 보내지 않습니다."
+    "시도: 답을 넣고 채점한 횟수(답이 빈칸인 채로 실행한 채점은 세지 않습니다). 힌트, 풀이: 본 횟수.\n"
+    "기록은 이 계정 안의 파일에만 남고 밖으로 나가지 않습니다."
 )
 
 
@@ -65,7 +65,7 @@ def lesson_catalogue() -> dict[str, tuple[str, list[str]]]:
 
 
 def short_time(stamp: str) -> str:
-    """ISO 8601 시각을 ``2026-12-07 14:03``처럼(기록된 시간대 그대로). 읽을 수 없으면 빈 글자."""
+    """ISO 8601 시각을 ``2026-12-07 14:03`` 꼴로 바꾼다(기록된 시간대 그대로). 읽을 수 없으면 빈 문자열."""
     try:
         return datetime.datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
@@ -73,7 +73,7 @@ def short_time(stamp: str) -> str:
 
 
 def lesson_rows(path: Path | None = None) -> tuple[list[LessonRow], int, int]:
-    """기록 파일을 읽어 (수업마다 한 줄, 기록 수, 건너뛴 잘못된 줄 수)."""
+    """기록 파일을 읽어 (수업마다 한 줄, 기록 수, 건너뛴 잘못된 줄 수)를 돌려준다."""
     entries, bad = records.parse_records(records.read_own_file(path))
     stats = records.summarize(entries)
     catalogue = lesson_catalogue()
@@ -96,7 +96,7 @@ def lesson_rows(path: Path | None = None) -> tuple[list[LessonRow], int, int]:
 
 
 def time_key(stamp: str) -> datetime.datetime:
-    """시각을 비교할 열쇠(시간대가 달라도 맞게 비교한다). 읽을 수 없으면 가장 이른 시각."""
+    """시각을 비교하는 키(시간대가 달라도 바르게 비교한다). 읽을 수 없으면 가장 이른 시각."""
     try:
         return datetime.datetime.fromisoformat(stamp)
     except ValueError:
@@ -126,7 +126,7 @@ def text_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: str = "") -> str:
-    """Jupyter에서 보일 HTML 표(밝은 테마와 어두운 테마 모두에서 읽히도록 JupyterLab의 색 변수를 쓴다)."""
+    """Jupyter에서 보일 HTML 표. 색을 정하지 않아 밝은 테마와 어두운 테마 모두 JupyterLab의 글자색을 그대로 쓴다."""
     head = "".join(
         f'<th style="text-align:{"left" if i == 0 else "right"}">{html.escape(h)}</th>'
         for i, h in enumerate(headers)
@@ -149,7 +149,7 @@ def html_table(headers: Sequence[str], rows: Sequence[Sequence[str]], caption: s
 
 
 def progress(path: str | Path | None = None) -> None:
-    """내 연습 문제 진행 상황을 수업마다 표로 보여 준다(Jupyter에서는 HTML 표, 그 밖에서는 글자 표).
+    """내 연습 문제 진행 상황을 수업마다 표로 보여 준다(Jupyter에서는 HTML 표, 그 밖에서는 텍스트 표).
 
     ``path``를 주지 않으면 이 계정의 기록 파일(``DL_COURSE_PROGRESS`` 또는 ``~/.dl-course/progress.jsonl``)을 읽는다."""
     from helpers.exercises.core import _in_notebook

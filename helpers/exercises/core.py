@@ -32,8 +32,8 @@ class Exercise:
         기록(:mod:`helpers.exercises.records`)에 쓰는 문제 id(예: ``"lesson01.q1"``). 주지 않으면 처음 기록할 때
         이 문제를 담은 ``helpers.exercises.lessonNN`` 모듈의 변수 이름으로 정한다(:attr:`id`).
 
-    ``check()``, ``hint()``, ``solution()``은 부를 때마다 학생 계정 안의 기록 파일에 한 줄을 남긴다(채점을 늦추거나
-    깨뜨리지 않는다). 학생은 ``helpers.progress()``로, 강사는 ``classroom/progress_report.py``로 본다.
+    ``check()``, ``hint()``, ``solution()``은 부를 때마다 학생 계정 안의 기록 파일에 한 줄을 남긴다(기록 때문에 채점이
+    느려지거나 실패하지 않는다). 학생은 ``helpers.progress()``로, 강사는 ``classroom/progress_report.py``로 본다.
     """
 
     def __init__(
@@ -100,19 +100,19 @@ class Exercise:
         self._record("solution")
 
     def _record(self, event: str, *, passed: bool = False, blank: bool = False) -> None:
-        """학생 계정 안의 기록 파일에 한 줄을 남긴다. id가 없는 문제는 남기지 않는다. 어떤 오류도 밖으로 내지 않는다."""
+        """학생 계정 안의 기록 파일에 한 줄을 남긴다. id가 없는 문제는 기록하지 않는다. 어떤 오류도 밖으로 내지 않는다."""
         try:
             exercise_id = self.id
             if exercise_id is not None:
                 from helpers.exercises import records
 
                 records.record(exercise_id, event, passed=passed, blank=blank)
-        except Exception:  # 기록은 채점을 깨뜨리지 않는다
+        except Exception:  # 기록 때문에 채점이 실패하지 않는다
             pass
 
 
 def _module_level_id(exercise: Exercise) -> str | None:
-    """불러온 ``helpers.exercises.lessonNN`` 모듈 가운데 이 문제를 담은 변수의 이름(``"lesson01.q1"``). 이름이 여럿이면 가장 앞선 것."""
+    """불러온 ``helpers.exercises.lessonNN`` 모듈 가운데 이 문제를 담은 변수의 이름(``"lesson01.q1"``). 이름이 여럿이면 이름순으로 맨 앞의 것."""
     import sys
 
     for module_name in sorted(name for name in list(sys.modules) if name.startswith("helpers.exercises.lesson")):

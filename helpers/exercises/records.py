@@ -1,8 +1,8 @@
-"""연습 문제 기록: 채점(``check()``), 힌트, 풀이를 학생 자신의 계정 안 파일에 한 줄(JSON)씩 남기고 읽는다.
+"""연습 문제 기록: 채점(``check()``)과 힌트·풀이 보기를 학생 자신의 계정 안 파일에 한 줄(JSON)씩 기록하고 읽는다.
 
 - 파일은 ``~/.dl-course/progress.jsonl``(폴더 0700, 파일 0600)이다. 환경 변수 ``DL_COURSE_PROGRESS``가 있으면 그 경로에 쓴다.
-- 기록은 계정 밖으로 나가지 않는다(인터넷이나 다른 컴퓨터로 보내지 않고, 공용 폴더에도 쓰지 않는다). 강의실 서버에서는 root(강사)만 다른 학생의 파일을 읽는다.
-- 기록은 채점을 깨뜨리거나 늦추지 않는다. 쓰다가 난 오류(읽기 전용 폴더, 가득 찬 디스크, 망가진 파일)는 모두 삼킨다.
+- 기록은 계정 밖으로 나가지 않는다(인터넷이나 다른 컴퓨터로 보내지 않고, 공용 폴더에도 쓰지 않는다). 강의실 서버에서는 학생 본인 말고는 root(강사)만 이 파일을 읽을 수 있다.
+- 기록 때문에 채점이 실패하거나 느려지지 않는다. 기록을 쓰다가 난 오류(읽기 전용 폴더, 가득 찬 디스크, 망가진 파일)는 모두 삼킨다.
 
 줄 하나(``check``)::
 
@@ -38,7 +38,7 @@ DEFAULT_RELATIVE = Path(".dl-course") / "progress.jsonl"
 VERSION = 1
 EVENTS = ("check", "hint", "solution")
 LOCK_TIMEOUT = 0.2  # 초. 잠금을 이만큼만 기다린다(채점이 기록 때문에 멈추지 않게)
-HISTORY_LIMIT = 4 * 2**20  # 시도 번호를 셀 때 파일 끝에서 읽는 최대 바이트(약 2만 줄)
+HISTORY_LIMIT = 4 * 2**20  # 시도 번호를 셀 때 파일 끝에서 읽는 최대 바이트 수(약 2만 줄)
 _EXERCISE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*\Z")
 # O_NONBLOCK: 기록 경로에 FIFO 같은 특수 파일이 있어도 열고 쓸 때 기다리지 않는다(일반 파일에는 영향이 없다).
 _OPEN_FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
@@ -59,10 +59,10 @@ def now() -> str:
 
 
 def record(exercise_id: str, event: str, *, passed: bool = False, blank: bool = False) -> None:
-    """사건 하나(``check``, ``hint``, ``solution``)를 기록 파일에 덧붙인다. 어떤 오류도 밖으로 내지 않는다."""
+    """이벤트 하나(``check``, ``hint``, ``solution``)를 기록 파일에 덧붙인다. 어떤 오류도 밖으로 내지 않는다."""
     try:
         _record(exercise_id, event, passed=passed, blank=blank)
-    except Exception:  # 기록은 채점을 깨뜨리지 않는다(읽기 전용 폴더, 디스크 가득 참 …)
+    except Exception:  # 기록 때문에 채점이 실패하지 않는다(읽기 전용 폴더, 디스크 가득 참 …)
         pass
 
 
@@ -166,7 +166,7 @@ def _locked(fd: int, path: Path) -> Iterator[bool]:
             if time.monotonic() > deadline:
                 break
             time.sleep(0.002)
-        except OSError:  # 잠금을 모르는 파일 시스템
+        except OSError:  # 잠금을 지원하지 않는 파일 시스템
             break
     try:
         yield locked
@@ -203,10 +203,10 @@ def _locked_windows(path: Path) -> Iterator[bool]:
 
 
 def _history(existing: bytes, exercise_id: str) -> tuple[int, bool, bool]:
-    """파일에 이미 있는 이 문제의 (답을 넣은 채점 수, 힌트를 보았나, 풀이를 보았나).
+    """파일에 이미 있는 이 문제의 기록에서 (답을 넣은 채점 수, 힌트를 보았는지, 풀이를 보았는지)를 구한다.
 
-    채점마다 부르므로 JSON을 풀지 않고 이 모듈이 쓰는 꼴(공백 없는 JSON) 그대로의 조각을 찾는다. 한 문제만 1,000줄이어도
-    1 ms 안팎이다. 닫는 괄호가 없는 줄(반쯤 쓴 줄)은 세지 않는다. 강사의 표는 줄마다 JSON을 풀어 검사한다(:func:`parse_line`)."""
+    채점마다 부르므로 JSON을 해석하지 않고 이 모듈이 쓰는 꼴(공백 없는 JSON) 그대로의 조각을 찾는다. 한 문제의 기록이
+    1,000줄이어도 1 ms 안팎이 걸린다. 닫는 괄호가 없는 줄(반쯤 쓴 줄)은 세지 않는다. 강사의 표를 만들 때는 줄마다 JSON을 해석해 검사한다(:func:`parse_line`)."""
     needle = f'"exercise":"{exercise_id}"'.encode()
     attempts, hint_seen, solution_seen = 0, False, False
     for line in existing.split(b"\n"):
@@ -252,7 +252,7 @@ def parse_line(line: bytes) -> dict[str, Any] | None:
 
 
 def parse_records(data: bytes) -> tuple[list[dict[str, Any]], int]:
-    """파일 내용 전체를 읽어 (올바른 기록들, 건너뛴 잘못된 줄의 수). 빈 줄은 세지 않는다."""
+    """파일 내용 전체를 읽어 (올바른 기록들, 건너뛴 잘못된 줄의 수)를 돌려준다. 빈 줄은 세지 않는다."""
     entries: list[dict[str, Any]] = []
     bad = 0
     for line in data.split(b"\n"):
@@ -267,7 +267,7 @@ def parse_records(data: bytes) -> tuple[list[dict[str, Any]], int]:
 
 
 def read_own_file(path: Path | None = None, limit: int = 16 * 2**20) -> bytes:
-    """학생이 자기 기록 파일을 읽는다(없으면 빈 내용). 일반 파일만, ``limit``바이트까지(파일 끝쪽). FIFO에서 멈추지 않는다."""
+    """학생이 자기 기록 파일을 읽는다(없으면 빈 내용). 일반 파일만, ``limit``바이트까지(파일 끝부분). FIFO에서 멈추지 않는다."""
     path = progress_path() if path is None else path
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -304,11 +304,11 @@ class ExerciseStats:
 
     @property
     def mark(self) -> str:
-        """풀었으면 ✓, 시도했지만 못 풀었으면 ✗, 시도하지 않았으면 빈 글자."""
+        """풀었으면 ✓, 시도했지만 못 풀었으면 ✗, 시도하지 않았으면 빈 문자열."""
         return "✓" if self.solved else "✗" if self.attempts else ""
 
     def cell(self) -> str:
-        """표의 칸 하나: 예) ``✓ 2``, ``✗ 3 힌트1``, ``✓ 1 힌트2 풀이1``, ``힌트1``(보기만 함), 빈 글자."""
+        """표의 칸 하나. 예를 들면 ``✓ 2``, ``✗ 3 힌트1``, ``✓ 1 힌트2 풀이1``, ``힌트1``(보기만 함), 빈 문자열."""
         parts = [self.mark, str(self.attempts)] if self.attempts else []
         if self.hints:
             parts.append(f"힌트{self.hints}")
