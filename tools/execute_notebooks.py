@@ -24,6 +24,8 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import slides  # noqa: E402
 
 
 def stderr_cells(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
@@ -84,6 +86,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"실행 중: {path.name} ...", flush=True)
         seconds, stderr = execute(path.resolve())
         print(f"  완료 {seconds:.1f}초", flush=True)
+        if path.resolve().parent == ROOT / "notebooks" and path.name[:2].isdigit():
+            # 슬라이드 나누기는 출력의 높이에 따라 정해진다: 출력이 바뀌었으면 규칙대로 다시 적는다(tools/slides.py)
+            changed = slides.apply(path.resolve(), write=True)
+            if changed:
+                print(f"  슬라이드 정보를 규칙대로 고친 셀: {len(changed)}개", flush=True)
         for index, text in stderr:
             noisy += 1
             print(f"  ⚠️ stderr 출력(셀 {index}): {text!r}", flush=True)
