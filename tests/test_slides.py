@@ -1,13 +1,13 @@
 """강의를 RISE 슬라이드로 보여 줄 수 있는가(tools/slides.py가 셀마다 적은 슬라이드 종류).
 
-- 노트북에 적힌 슬라이드 종류가 tools/slides.py의 규칙 그대로인가(브라우저 없이, 빠르다)
+- 노트북에 적힌 슬라이드 종류가 tools/slides.py의 규칙 그대로인지 본다(브라우저 없이 빠르게).
 - 강의 환경의 JupyterLab(이 환경의 jupyter lab과 jupyterlab-rise)을 임시 폴더에서 띄우고 헤드리스 Chromium의
   1280×720 화면에서 강의마다 RISE 슬라이드 쇼(/rise/<노트북>)를 연다. 화면(슬라이드와 그 아래 슬라이드)의 수와
   화면마다 보이는 셀이 메타데이터에서 센 것과 같은지, 그리고 화면을 하나씩 넘기며 내용이 화면을 벗어나지 않는지
   본다. 벗어나도 되는 화면은 tools/slides.py의 SCROLLS에 까닭과 함께 적은 것(셀 하나가 화면보다 높아 나눌 수 없는
   화면)뿐이고, 그 화면은 RISE가 스크롤 상자로 바꿔 끝까지 볼 수 있어야 한다.
 
-JupyterLab은 HOME과 Jupyter의 설정·데이터·작업 공간 폴더를 모두 임시 폴더로 두고, 노트북도 임시 폴더에 복사해 연다
+JupyterLab을 띄울 때 HOME과 Jupyter의 설정·데이터·작업 공간 폴더를 모두 임시 폴더로 두고, 노트북도 임시 폴더에 복사해 연다
 (저장소에는 아무것도 쓰지 않는다). 브라우저 검사는 chromium이 없으면 까닭을 적고 건너뛰지만 CI(CI=true)에서는 실패한다.
 """
 
@@ -41,8 +41,8 @@ SCREEN = (1280, 720)  # 720p 프로젝터에 전체 화면으로 띄운 슬라�
 # 벗어남으로 보지 않는 폭(px): 글 한 줄의 아래 여백(줄 간격) 정도는 잘려도 글자가 보인다.
 TOLERANCE = 6
 SHOTS = ROOT / "_build" / "slides"
-# 테스트용 RISE 설정(임시 설정 폴더에만 쓴다): 화면을 넘길 때 코드 셀을 골라(auto_select) 그 셀의 화면으로
-# 되돌아가지 않게 하고, 넘기는 움직임(transition)을 없앤다. 둘 다 화면의 배치는 바꾸지 않는다.
+# 테스트용 RISE 설정(임시 설정 폴더에만 쓴다): 화면을 넘길 때 코드 셀이 저절로 선택되어(auto_select)
+# 그 셀의 화면으로 되돌아가는 일이 없게 하고, 넘기는 움직임(transition)을 없앤다. 둘 다 화면의 배치는 바꾸지 않는다.
 RISE_SETTINGS = {"auto_select": "none", "transition": "none"}
 
 # 화면을 하나씩 넘기며 잰다(브라우저 안에서 한 번에). RISE는 화면마다 <section id="slide-h-v">를 만들고,
@@ -122,7 +122,7 @@ function contentBox(section) {
 def test_notebooks_carry_what_tools_slides_writes() -> None:
     wrong = [line for path in LESSONS for line in slides.apply(path, write=False)]
     assert not wrong, (
-        "슬라이드 종류가 규칙과 다릅니다. 'python tools/slides.py'로 다시 쓰세요:\n"
+        "슬라이드 종류가 규칙과 다릅니다. 'python tools/slides.py'로 다시 쓰세요.\n"
         + "\n".join(wrong[:20])
     )
 
@@ -145,7 +145,7 @@ def test_every_cell_has_a_slide_type_rise_knows(path: Path) -> None:
 
 
 def test_scroll_list_names_lone_cells_with_a_reason() -> None:
-    """SCROLLS의 셀은 모두 있고, 제 화면에 혼자 있으며(더 나눌 수 없음), 한국어 까닭이 있다."""
+    """SCROLLS에 적은 셀은 모두 노트북에 있고, 제 화면에 혼자 있으며(더 나눌 수 없음), 까닭이 한국어로 적혀 있다."""
     assert set(slides.SCROLLS) <= set(IDS)
     for lesson, listed in slides.SCROLLS.items():
         notebook = nbformat.read(ROOT / "notebooks" / f"{lesson}.ipynb", as_version=4)
@@ -256,12 +256,12 @@ def _open_slideshow(driver: Any, url: str, token: str, name: str) -> None:
     while not driver.execute_script(script):
         assert time.monotonic() < deadline, f"{name}: RISE 슬라이드 쇼가 열리지 않았습니다"
         time.sleep(0.25)
-    # 그림과 글꼴이 다 그려진 뒤에 잰다
+    # 그림과 글꼴을 다 불러온 뒤에 잰다
     ready = (
         "return document.fonts.status === 'loaded' && [...document.images].every(i => i.complete)"
     )
     while not driver.execute_script(ready):
-        assert time.monotonic() < deadline, f"{name}: 그림이나 글꼴이 다 불러와지지 않았습니다"
+        assert time.monotonic() < deadline, f"{name}: 그림이나 글꼴을 다 불러오지 못했습니다"
         time.sleep(0.25)
     time.sleep(1)  # 수식(MathJax)을 다 그리도록
 

@@ -3,21 +3,21 @@
 셀의 ``metadata.slideshow.slide_type``과 그 뜻(jupyterlab-rise 0.43.1):
 
 - ``slide``: 새 슬라이드(→ 키), ``subslide``: 지금 슬라이드 아래의 새 슬라이드(↓ 키)
-- ``fragment``: 같은 슬라이드에서 한 번 더 넘기면 나타난다
-- ``-``: 앞 셀과 같은 슬라이드(같은 fragment)에 이어 붙는다
-- ``skip``: 슬라이드에만 보이지 않는다(노트북과 웹사이트에는 그대로 있다)
+- ``fragment``: 같은 슬라이드에서 한 번 더 넘기면 나타나는 셀
+- ``-``: 앞 셀과 같은 슬라이드(같은 fragment)에 이어 붙는 셀
+- ``skip``: 슬라이드에서만 보이지 않는 셀(노트북과 웹사이트에는 그대로 있다)
 - ``notes``: 발표자 노트(이 강의에서는 쓰지 않는다)
 
 규칙(1~4는 위에서부터 먼저 맞는 것을 쓰고, 5와 6은 그 결과 위에 차례로 적용한다):
 
-1. EXCEPTIONS에 적은 셀은 그 값(5와 6도 이 셀은 바꾸지 않는다)
-2. 첫 셀(제목)은 slide
-3. 준비와 확인만 하는 셀은 skip: ``helpers.setup_notebook()``을 부르는 셀, import만 있는 셀
-   (연습 문제의 ``from helpers.exercises import ...``는 빼고), 출력 없이 assert로 주장만 확인하는 셀
-4. ``## `` 제목으로 시작하는 마크다운은 slide, ``### ``와 ``#### ``는 subslide, 나머지는 ``-``
+1. EXCEPTIONS에 적은 셀은 그 값을 쓴다(5와 6도 이 셀은 바꾸지 않는다).
+2. 첫 셀(제목)은 slide로 한다.
+3. 준비와 확인만 하는 셀은 skip으로 한다. ``helpers.setup_notebook()``을 부르는 셀, import만 있는 셀
+   (연습 문제의 ``from helpers.exercises import ...``는 빼고), 출력 없이 assert로 주장만 확인하는 셀이 그렇다.
+4. ``## `` 제목으로 시작하는 마크다운은 slide, ``### ``와 ``#### ``는 subslide, 나머지는 ``-``로 한다.
 5. 셀 높이의 어림(estimate_height)을 차례로 더해 BUDGET을 넘으면 그 셀에서 새 subslide를 연다.
    그 셀이 코드 셀이고 바로 앞 셀이 그 코드를 소개하는 마크다운이면 소개 글부터 새 subslide로 넘긴다.
-6. 같은 슬라이드에서 코드 셀 바로 다음에 오는 마크다운(결과를 읽는 글)은 fragment: 결과를 먼저 보고,
+6. 같은 슬라이드에서 코드 셀 바로 다음에 오는 마크다운(결과를 읽는 글)은 fragment로 한다. 결과를 먼저 보고,
    한 번 더 넘겨 설명을 본다.
 
 셀 하나만으로도 화면보다 높아 더 나눌 수 없는 슬라이드는 SCROLLS에 까닭과 함께 적는다. 노트북마다
@@ -66,14 +66,14 @@ EXCEPTIONS: dict[str, dict[str, str]] = {
     },
 }
 
-# 셀 하나가 화면보다 높아 스크롤해야 하는 슬라이드: {강의: {그 셀의 id: 까닭}}. 그 셀 혼자인 슬라이드여야 한다.
+# 셀 하나가 화면보다 높아 스크롤해야 하는 슬라이드: {강의: {그 셀의 id: 까닭}}. 슬라이드에는 그 셀 하나만 있어야 한다.
 SCROLLS: dict[str, dict[str, str]] = {
     "00_environment_check": {"c015": "한글 글꼴을 확인하는 그림과 그 코드 13줄"},
     "01_neuron": {
         "e152de40": "인공지능 ⊃ 머신러닝 ⊃ 딥러닝 그림과 그 코드 18줄",
         "448bb007": "신경망 역사 연표 그림과 그 코드 34줄",
         "c011": "가중치와 편향을 바꾼 직선 두 그림과 그 코드 15줄",
-        "8204d5c9": "학습률마다의 출력과 손실 곡선 두 그림과 그 코드 23줄",
+        "8204d5c9": "학습률별 출력과 손실 곡선 두 그림과 그 코드 23줄",
     },
     "03_xor_mlp": {
         "c007": "XOR 네 점 그림과 점 찍는 함수까지 코드 20줄",
@@ -86,13 +86,13 @@ SCROLLS: dict[str, dict[str, str]] = {
     "04_keras_sequential": {
         "c041": "축 두 개를 겹친 학습 곡선을 손으로 그리는 코드 21줄과 그 그림",
         "c053": "배치 크기별 손실 곡선 그림과 그 코드 12줄",
-        "c085": "옛 코드와 새 코드를 나란히 놓은 표와 설명이 마크다운 셀 하나(51줄)",
+        "c085": "옛 코드와 새 코드를 나란히 놓은 표와 설명을 담은 마크다운 셀 하나(51줄)",
     },
     "05_cereal_regression": {
         "c007": "열 이름의 뜻을 적은 사전 코드 19줄과 17행 표",
         "c019": "세 입력과 칼로리의 산점도 세 개와 그 코드 14줄",
         "c021": "상관 계수 열지도(정사각형이라 높다)와 그 코드 7줄",
-        "c034": "당류-칼로리 산점도와 직선 그림과 그 코드 11줄",
+        "c034": "당류-칼로리 산점도에 직선 세 개를 그은 그림과 그 코드 11줄",
         "c062": "실젯값-예측값 그림(정사각형이라 높다)과 그 코드 19줄",
     },
     "06_lung_cancer_survival": {
@@ -104,7 +104,7 @@ SCROLLS: dict[str, dict[str, str]] = {
     },
     "07_mnist": {
         "c044": "혼동 행렬 열지도(정사각형이라 높다)와 그 코드 19줄",
-        "c047": "틀린 그림 스물네 장과 그리는 함수까지 코드 16줄",
+        "c047": "MLP가 틀린 그림 스물네 장과 그리는 함수까지 코드 16줄",
         "9fd7ba92": "CNN 후보 설계 일곱 개를 비교하는 코드 23줄과 출력 19줄",
     },
 }
@@ -244,7 +244,7 @@ def _is_setup(cell: Any) -> bool:
         return False
     if body and all(isinstance(s, ast.Import | ast.ImportFrom) for s in body):
         return "helpers.exercises" not in cell.source
-    # 출력이 없고, assert와 그 assert가 쓸 값을 만드는 대입, assert만 도는 for 문뿐인 셀
+    # 출력이 없고, assert와 그 assert가 쓸 값을 만드는 대입, 안에 assert만 있는 for 문뿐인 셀
     loops = [s for s in body if isinstance(s, ast.For)]
     only_checks = all(isinstance(s, ast.Assert | ast.Assign | ast.For) for s in body) and all(
         isinstance(inner, ast.Assert) for loop in loops for inner in loop.body
@@ -254,7 +254,7 @@ def _is_setup(cell: Any) -> bool:
 
 
 def _heading(cell: Any) -> int:
-    """마크다운 셀이 시작하는 제목의 수준(없으면 0)."""
+    """마크다운 셀을 여는 제목의 수준(없으면 0)."""
     match = re.match(r"(#{1,6}) ", cell.source) if cell.cell_type == "markdown" else None
     return len(match[1]) if match else 0
 
