@@ -5,7 +5,7 @@
 학생의 커널이 ``check()``, ``hint()``, ``solution()``을 부를 때마다 학생 홈의 ``~/.dl-course/progress.jsonl``에 남긴
 기록을 읽는다(helpers.exercises.records). 결과는 ``<dest>/<name>/``(폴더 0700)에 둔다.
 
-- ``progress.csv``: 학생 × 연습 문제 표(utf-8-sig: 한국어 Excel에서 바로 열림). 칸은 ``✓ 2``(2번 만에 풂), ``✗ 3 힌트1``(3번 시도, 힌트 1번,
+- ``progress.csv``: 학생 × 연습 문제 표(utf-8-sig: 한국어 Excel에서 바로 열림). 칸은 ``✓ 2``(풀었음, 모두 2번 시도), ``✗ 3 힌트1``(3번 시도, 힌트 1번,
   아직 못 풂), ``힌트1``(힌트만 봄), 빈칸(시도하지 않음). 줄 끝에 학생마다 푼 문제 수, 시도, 힌트, 풀이, 마지막 활동, 기록 상태, 건너뛴 줄 수.
 - ``heatmap.png``: 같은 표의 그림. 칸의 색은 풀었음/시도했지만 못 풀었음/시도하지 않음, 칸의 숫자는 시도 횟수.
 - 화면: 수업마다 같은 표, 그리고 막힌 학생이 많은 문제 목록(시도한 학생이 ``--min-tried``명 이상이고 그 가운데 절반 이상이 아직 풀지
@@ -92,12 +92,12 @@ def load_students(homes: list[Path], relative: Path = DEFAULT_RELATIVE) -> list[
 
 
 def exercise_columns(students: list[Student], lessons: list[str]) -> list[str]:
-    """표의 열: 누군가 기록을 남긴 수업의 모든 문제(강의 순서), 그리고 목록에 없는 문제 id(이름 순서)."""
+    """표의 열: 누군가 기록을 남긴 수업(``lessons``를 주면 그 수업)의 모든 문제(강의 순서), 그리고 목록에 없는 문제 id(이름 순서)."""
     catalogue = lesson_catalogue()
     seen = {exercise for s in students for exercise in s.stats}
     active = {exercise.split(".")[0] for exercise in seen}
     if lessons:
-        active &= set(lessons)
+        active = set(lessons)  # 아무도 시작하지 않은 수업도 빈칸으로 보인다
     columns = [e for lesson, (_name, ids) in catalogue.items() if lesson in active for e in ids]
     known = {e for _name, ids in catalogue.values() for e in ids}
     columns += sorted(e for e in seen - known if e.split(".")[0] in active)
@@ -289,6 +289,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"학생 홈 폴더를 찾지 못했습니다({where}). / no student homes found", file=sys.stderr)
         return 2
     lessons = [f"lesson{lesson.removeprefix('lesson').zfill(2)}" for lesson in args.lesson]
+    known = lesson_catalogue()
+    unknown = [lesson for lesson in lessons if lesson not in known]
+    if unknown:
+        choices = ", ".join(lesson.removeprefix("lesson") for lesson in known)
+        print(
+            f"없는 수업입니다: {', '.join(unknown)}. 고를 수 있는 수업: {choices} / unknown lesson",
+            file=sys.stderr,
+        )
+        return 2
     try:
         lines = report(
             homes, Path(args.dest) / args.name, lessons=lessons, min_tried=max(1, args.min_tried)

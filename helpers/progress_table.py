@@ -65,11 +65,21 @@ def lesson_catalogue() -> dict[str, tuple[str, list[str]]]:
 
 
 def short_time(stamp: str) -> str:
-    """ISO 8601 시각을 ``2026-12-07 14:03`` 꼴로 바꾼다(기록된 시간대 그대로). 읽을 수 없으면 빈 문자열."""
+    """ISO 8601 시각을 ``2026-12-07 14:03 UTC+9`` 꼴로 바꾼다(기록된 시간대와 그 표시). 읽을 수 없으면 빈 문자열.
+
+    서버의 시간대가 UTC이면 한국 시각과 9시간 다르므로, 어느 시간대의 시각인지 함께 적는다."""
     try:
-        return datetime.datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
+        moment = datetime.datetime.fromisoformat(stamp)
     except (TypeError, ValueError):
         return ""
+    offset = moment.utcoffset()
+    if offset is None:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    zone = "UTC" if minutes == 0 else f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    return f"{moment:%Y-%m-%d %H:%M} {zone}"
 
 
 def lesson_rows(path: Path | None = None) -> tuple[list[LessonRow], int, int]:
@@ -156,13 +166,19 @@ def progress(path: str | Path | None = None) -> None:
 
     where = records.progress_path() if path is None else Path(path)
     rows, count, bad = lesson_rows(where)
+    lost = (
+        f"\n⚠️ 이 커널에서 채점한 기록 가운데 파일에 쓰지 못한 것이 있습니다({records.last_error}). "
+        f"기록 파일의 폴더에 쓸 수 있는지 확인하세요(기록 파일: {where})."
+        if records.last_error
+        else ""
+    )
     if count == 0:
         text = (
             EMPTY_MESSAGE
             if not bad
             else f"{EMPTY_MESSAGE}\n(읽을 수 없는 줄 {bad}개를 건너뛰었습니다. 기록 파일: {where})"
         )
-        _show(text, None)
+        _show(text + lost, None)
         return
     total = LessonRow("", "합계", sum(r.solved for r in rows), sum(r.total for r in rows), sum(r.attempts for r in rows),
                       sum(r.hints for r in rows), sum(r.solutions for r in rows),
@@ -171,6 +187,7 @@ def progress(path: str | Path | None = None) -> None:
     note = NOTE + f"\n기록 파일: {where}"
     if bad:
         note += f"\n읽을 수 없는 줄 {bad}개를 건너뛰었습니다."
+    note += lost
     title = "📊 내 연습 문제 진행 상황"
     plain = f"{title}\n{text_table(HEADERS, table_rows)}\n{note}"
     markup = (

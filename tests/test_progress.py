@@ -222,7 +222,11 @@ def test_a_read_only_folder_never_breaks_a_check() -> None:
 def test_a_full_disk_and_other_write_errors_are_swallowed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from helpers.exercises import core
+
     exercise = _exercise()
+    monkeypatch.setattr(core, "_warned_about_records", False)
+    monkeypatch.setattr(records, "last_error", None)
     # /dev/full: 모든 쓰기가 ENOSPC(디스크 가득 참)로 실패하는 진짜 장치
     monkeypatch.setenv(records.ENV_VAR, "/dev/full")
     with pytest.raises(OSError, match="No space"):
@@ -244,6 +248,11 @@ def test_a_full_disk_and_other_write_errors_are_swallowed(
     exercise.check(1)
     out = capsys.readouterr().out
     assert out.count("✅") == 1 and out.count("❌") == 4 and "💡" in out
+    # 기록을 잃는다는 것은 조용히 넘어가지 않는다: 커널마다 한 번 알리고, helpers.progress()도 알린다
+    assert out.count("진행 기록을 저장하지 못했습니다") == 1, out
+    assert records.last_error and "OSError" in records.last_error
+    helpers.progress()
+    assert "파일에 쓰지 못한 것이 있습니다" in capsys.readouterr().out
 
     # 파일 객체의 write가 ENOSPC를 내는 경우(디스크가 쓰는 도중에 가득 참)
     def full(fd: int, data: bytes) -> int:
@@ -562,7 +571,15 @@ def test_lesson_filter_and_empty_class(
     assert [h for h in header if h.startswith("lesson")] == [
         f"lesson02.{q}" for q in ("code1", "code2", "q1", "q2", "q3", "q4", "q5")
     ]
+    # 아무도 시작하지 않은 수업도 빈칸으로 보이고, 없는 수업은 오류로 알린다
+    assert _report(homes, tmp_path / "r07", "--lesson", "7") == 0
+    header = next(csv.reader((tmp_path / "r07/week03/progress.csv").open(encoding="utf-8-sig")))
+    assert [h for h in header if h.startswith("lesson")] and all(
+        h.startswith("lesson07.") for h in header if h.startswith("lesson")
+    )
     capsys.readouterr()
+    assert _report(homes, tmp_path / "r99", "--lesson", "99") == 2
+    assert "없는 수업입니다: lesson99" in capsys.readouterr().err
     empty = tmp_path / "empty"
     (empty / "student1").mkdir(parents=True)
     assert _report(empty, tmp_path / "r2") == 0
@@ -587,3 +604,13 @@ def test_tests_never_write_to_the_real_home() -> None:
     path = records.progress_path()
     assert os.environ.get(records.ENV_VAR) and Path.home() not in path.parents
     assert Path(tempfile.gettempdir()) in path.parents
+
+
+def test_times_say_which_time_zone_they_are_in() -> None:
+    """서버가 UTC이면 한국 시각과 9시간 다르다: 표의 시각에 시간대를 함께 적는다."""
+    from helpers.progress_table import short_time
+
+    assert short_time("2026-12-07T13:14:05+09:00") == "2026-12-07 13:14 UTC+9"
+    assert short_time("2026-12-07T04:14:05+00:00") == "2026-12-07 04:14 UTC"
+    assert short_time("2026-12-07T04:14:05+05:30") == "2026-12-07 04:14 UTC+5:30"
+    assert short_time("엉터리") == ""

@@ -105,7 +105,8 @@ def describe(value: Any) -> str:
     if isinstance(value, float):
         short = f"{value:.6g}"
         # 어림한 글이 값과 다르면 더 길게 보인다. 정답과 0.5 다른 답이 정답처럼 보이면 학생은 정답을 넣고도 틀렸다고 여긴다.
-        return short if float(short) == value or abs(value) < 1e5 else f"{value:.12g}"
+        looks_whole = "." not in short and "e" not in short and "n" not in short  # inf, nan 빼고
+        return f"{value:.12g}" if looks_whole and float(short) != value else short
     if isinstance(value, np.ndarray):
         if value.ndim > 1:
             head = np.array2string(value.ravel()[:4], precision=4, separator=", ")[:-1]

@@ -106,9 +106,25 @@ class Exercise:
             if exercise_id is not None:
                 from helpers.exercises import records
 
-                records.record(exercise_id, event, passed=passed, blank=blank)
+                if not records.record(exercise_id, event, passed=passed, blank=blank):
+                    _warn_once_about_records(records.last_error)
         except Exception:  # 기록 때문에 채점이 실패하지 않는다
             pass
+
+
+_warned_about_records = False
+
+
+def _warn_once_about_records(reason: str | None) -> None:
+    """기록 파일에 쓰지 못했다는 것을 이 커널에서 한 번만 알린다(채점 결과는 그대로 보인다)."""
+    global _warned_about_records
+    if _warned_about_records:
+        return
+    _warned_about_records = True
+    print(
+        f"⚠️ 진행 기록을 저장하지 못했습니다({reason}). 채점 결과는 위와 같지만 helpers.progress()의 표에는 빠집니다.\n"
+        "   Could not save the progress record; the result above is still valid."
+    )
 
 
 def _module_level_id(exercise: Exercise) -> str | None:

@@ -58,12 +58,21 @@ def now() -> str:
     return datetime.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def record(exercise_id: str, event: str, *, passed: bool = False, blank: bool = False) -> None:
-    """이벤트 하나(``check``, ``hint``, ``solution``)를 기록 파일에 덧붙인다. 어떤 오류도 밖으로 내지 않는다."""
+# 이 프로세스에서 마지막으로 기록을 쓰지 못한 까닭(쓰지 못한 적이 없으면 None). helpers.progress()가 알려 준다.
+last_error: str | None = None
+
+
+def record(exercise_id: str, event: str, *, passed: bool = False, blank: bool = False) -> bool:
+    """이벤트 하나(``check``, ``hint``, ``solution``)를 기록 파일에 덧붙인다. 어떤 오류도 밖으로 내지 않는다.
+
+    기록을 썼으면 ``True``, 쓰지 못했으면(읽기 전용 폴더, 디스크 가득 참 …) 까닭을 :data:`last_error`에 두고 ``False``."""
+    global last_error
     try:
         _record(exercise_id, event, passed=passed, blank=blank)
-    except Exception:  # 기록 때문에 채점이 실패하지 않는다(읽기 전용 폴더, 디스크 가득 참 …)
-        pass
+    except Exception as err:  # 기록 때문에 채점이 실패하지 않는다
+        last_error = f"{type(err).__name__}: {err}"[:300]
+        return False
+    return True
 
 
 def _record(exercise_id: str, event: str, *, passed: bool, blank: bool) -> None:
