@@ -519,7 +519,7 @@ def test_retry_02_q3_each_probability_within_half_a_unit_of_the_third_decimal() 
     assert lesson02.q3.grade([0.659, 0.242, 0.099])[0]
     assert lesson02.q3.grade([0.659, 0.2424, 0.0986])[0]
     message = _message(lesson02.q3, [0.659, 0.242, 0.098])  # 0.0986의 셋째 자리는 0.099
-    assert "소수 셋째 자리" in message and "3번째(0.098)" in message
+    assert "소수 셋째 자리" in message and "(세 번째 값 0.098)" in message
     assert "순서가 다릅니다" not in message
 
 

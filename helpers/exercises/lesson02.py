@@ -297,7 +297,7 @@ q2 = Exercise(
 # 문제 3 ─ 소프트맥스 [2.0, 1.0, 0.1]
 _LOGITS = np.array([2.0, 1.0, 0.1])
 _SOFTMAX = np.exp(_LOGITS) / np.exp(_LOGITS).sum()  # [0.659, 0.2424, 0.0986]
-_ORDINALS = ("첫째", "둘째", "셋째")  # 로짓 (2.0, 1.0, 0.1)의 차례
+_ORDINALS = ("첫 번째", "두 번째", "세 번째")  # 로짓 (2.0, 1.0, 0.1)의 차례
 # 노트북: "계산 결과 그대로, 또는 소수 셋째 자리까지". 과정 전체의 규칙(01 q3, 06과 같다): 원소마다 정확한 값과의
 # 차이가 마지막으로 요구한 자리의 반 단위(0.0005) 이하면 맞다. 0.0986의 셋째 자리는 0.099이고, 버린 0.098은 틀리다.
 _HALF_UNIT_3 = 0.5e-3 + 1e-12
@@ -319,9 +319,9 @@ def _check_softmax(answer: Any) -> str | None:
     if not near and np.allclose(np.sort(got), np.sort(_SOFTMAX), atol=1e-3):
         return "값은 맞지만 순서가 다릅니다. 로짓 (2.0, 1.0, 0.1)과 같은 순서로, 로짓마다 확률 하나씩 적으세요."
     if near:
-        which = ", ".join(f"{_ORDINALS[i]}({got[i]:g})" for i in np.flatnonzero(off))
+        which = ", ".join(f"{_ORDINALS[i]} 값 {got[i]:g}" for i in np.flatnonzero(off))
         return (
-            f"거의 맞았지만 {which} 값이 소수 셋째 자리까지 맞지 않습니다. 이 문제는 소수 셋째 자리까지 맞아야 합니다. "
+            f"거의 맞았지만 소수 셋째 자리까지 맞지 않는 값이 있습니다({which}). 이 문제는 소수 셋째 자리까지 맞아야 합니다. "
             "셋째 자리까지 적었는지(더 짧게 어림하지 않았는지), 넷째 자리에서 반올림했는지(버리지 않았는지) 확인하거나, "
             "계산 결과를 반올림하지 말고 그대로 넣으세요."
         )
