@@ -45,3 +45,16 @@ def on_page_read_source(page: Any, config: Any) -> str | None:
                 )
             time.sleep(0.1)
     return None
+
+
+# 그림의 대체 텍스트: nbconvert가 다는 영어 문구 대신, 그림을 그린 코드에서 만든 한국어 설명(book/alt_text.py).
+import alt_text  # noqa: E402  (MkDocs는 훅 파일을 읽는 동안 그 폴더를 sys.path에 넣는다)
+import nbformat  # noqa: E402
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """강의 페이지(노트북)의 그림마다 alt를 그 그림의 한국어 설명으로 바꾼다."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    notebook = nbformat.read(page.file.abs_src_path, as_version=4)
+    return alt_text.add_alt_text(notebook, output)
