@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import html.parser
 import http.server
 import json
 import os
@@ -218,3 +219,186 @@ def test_search_finds_a_korean_word_written_with_a_particle(server: str, browser
     )
     assert any("01_neuron" in r for r in results), results[:5]
     browser.save_screenshot(str(SCREENSHOTS / "search.png"))  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------------------
+# 한국어 독자가 읽는 대로: 목차와 본문 링크, 접근성(axe-core), 어절 단위 줄바꿈, 휴대폰 폭, 검색 조각
+
+
+class _Anchors(html.parser.HTMLParser):
+    """페이지의 id(a 태그의 name도 포함)와 링크(href)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"])  # type: ignore[arg-type]
+        if tag == "a" and found.get("name"):
+            self.ids.add(found["name"])  # type: ignore[arg-type]
+        if tag == "a" and found.get("href"):
+            self.hrefs.append(found["href"])  # type: ignore[arg-type]
+
+
+def test_every_in_page_link_reaches_an_element(site: tuple[Path, float]) -> None:
+    """목차와 본문의 모든 '#' 링크(다른 페이지의 '#'도)가 그 페이지에 있는 id로 간다."""
+    site_dir, _ = site
+    parsed: dict[Path, _Anchors] = {}
+    for path in site_dir.rglob("*.html"):
+        parser = _Anchors()
+        parser.feed(path.read_text(encoding="utf-8"))
+        parsed[path.resolve()] = parser
+    broken, checked = [], 0
+    for path, parser in parsed.items():
+        for href in parser.hrefs:
+            parts = urllib.parse.urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.fragment:
+                continue
+            target = (path.parent / urllib.parse.unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if urllib.parse.unquote(parts.fragment) not in parsed.get(target, _Anchors()).ids:
+                broken.append(f"{path.relative_to(site_dir)}: {href}")
+    assert checked > 500, checked
+    assert not broken, f"가리키는 곳이 없는 링크 {len(broken)}개: {broken[:10]}"
+    # 제목에 인라인 코드가 있어도 목차 항목에 코드 글자가 남는다
+    lesson = (site_dir / "01_neuron" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="#keras의-dense1도-같은-뉴런"[^>]*>\s*(<span[^>]*>)?\s*Keras의 Dense\(1\)도 같은 뉴런', lesson)
+
+
+def test_search_snippets_show_no_raw_tex(site: tuple[Path, float]) -> None:
+    """검색 결과 조각에 $\\sigma(wx)$ 같은 TeX 원문이 보이지 않는다(읽을 수 있는 글 σ(wx)로 바꾼다)."""
+    site_dir, _ = site
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    tex = re.compile(r"\$[^$\s][^$]*\$|\\\(|\\\[|\\(?:frac|sigma|hat|mathbf|sum|partial|cdot|text)\b")
+    leftovers = [
+        f"{doc['location']}: {tex.search(doc['title'] + ' ' + doc['text']).group(0)}"  # type: ignore[union-attr]
+        for doc in index["docs"]
+        if tex.search(doc["title"] + " " + doc["text"])
+    ]
+    assert not leftovers, f"TeX 원문이 남은 검색 조각 {len(leftovers)}개: {leftovers[:5]}"
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "y = f(wx + b)" in text and "σ" in text  # 수식은 지우지 않고 읽을 수 있는 글로 바꾼다
+    assert build_book.plain_math(r"출력 $\sigma(wx)$와 $$\hat{y} = \frac{1}{n}$$") == "출력 σ(wx)와 ŷ = 1/n"
+
+
+AXE = ROOT / "_build" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _axe_or_skip() -> str:
+    if AXE.exists():
+        return AXE.read_text(encoding="utf-8")
+    reason = "axe-core가 없습니다(npm install --prefix _build/node axe-core@4.14.1, .ci/run이 설치합니다)"
+    if os.environ.get("CI") == "true":
+        pytest.fail("CI에서는 접근성 검사를 반드시 실행합니다. " + reason)
+    pytest.skip(reason)
+
+
+def _open(browser: object, url: str) -> None:
+    browser.get(url)  # type: ignore[attr-defined]
+    _wait(browser, "return document.readyState === 'complete'")
+    _wait(browser, "return !window.MathJax || !window.MathJax.Hub || window.MathJax.Hub.queue.pending === 0")
+
+
+def test_axe_finds_no_serious_or_critical_problem_on_any_page(
+    site: tuple[Path, float], server: str, browser: object
+) -> None:
+    """axe-core(Deque, npm)의 규칙으로 모든 페이지를 검사한다. 심각(serious)·치명(critical) 위반이 하나도 없어야 한다."""
+    source = _axe_or_skip()
+    site_dir, _ = site
+    found: list[str] = []
+    for page in pages(site_dir):
+        _open(browser, f"{server}/{page.removesuffix('index.html')}")
+        browser.execute_script(source)  # type: ignore[attr-defined]
+        violations = browser.execute_async_script(  # type: ignore[attr-defined]
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map("
+            "v => [v.id, v.impact, v.nodes.length, v.nodes[0].target.join(' ')])));"
+        )
+        found += [f"{page}: {rule} ({impact}, {count}곳, 예: {where})" for rule, impact, count, where in violations
+                  if impact in ("serious", "critical")]  # fmt: skip
+    assert not found, "접근성 위반:\n" + "\n".join(found)
+
+
+# 화면에 보이는 글에서 한글이 이어진 덩어리(어절의 한글 부분)가 두 줄에 걸친 것을 찾는다. 코드와 수식은 뺀다.
+_SPLIT_WORDS = """
+const skip = 'pre, code, script, style, .MathJax, .MathJax_Display, .MathJax_Preview, mjx-container, .md-search';
+const root = document.querySelector('.md-container') || document.body;
+const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+const split = []; let words = 0;
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const parent = node.parentElement;
+  if (!parent || parent.closest(skip) || !parent.getClientRects().length) continue;
+  for (const match of node.data.matchAll(/[가-힣]{2,}/g)) {
+    const range = document.createRange();
+    range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+    const rects = Array.from(range.getClientRects()).filter(r => r.width > 0);
+    if (!rects.length) continue;
+    words += 1;
+    const tops = new Set(rects.map(r => Math.round(r.top / 4)));
+    // Array.from: 이모지(서로게이트 쌍)를 반으로 자르지 않는다
+    if (tops.size > 1) split.push(match[0] + ' ← ' + Array.from((parent.textContent || '').trim()).slice(0, 40).join(''));
+  }
+}
+return [words, split];
+"""
+PHONE = (390, 844)
+
+
+def _set_viewport(browser: object, width: int, height: int) -> None:
+    """창의 바깥 크기가 아니라 페이지가 보는 화면(innerWidth) 크기를 맞춘다."""
+    browser.set_window_size(width, height)  # type: ignore[attr-defined]
+    inner = browser.execute_script("return [window.innerWidth, window.innerHeight]")  # type: ignore[attr-defined]
+    browser.set_window_size(2 * width - inner[0], 2 * height - inner[1])  # type: ignore[attr-defined]
+
+
+def test_korean_words_are_never_split_across_lines(site: tuple[Path, float], server: str, browser: object) -> None:
+    """'시 / 간에는'처럼 어절 중간에서 줄이 바뀌지 않는다. 데스크톱(1400 px)과 휴대폰(390 px) 폭에서 본문·표·목차를 모두 본다."""
+    site_dir, _ = site
+    problems: list[str] = []
+    try:
+        for width, height in ((1400, 1000), PHONE):
+            _set_viewport(browser, width, height)
+            counted = 0
+            for page in pages(site_dir):
+                _open(browser, f"{server}/{page.removesuffix('index.html')}")
+                words, split = browser.execute_script(_SPLIT_WORDS)  # type: ignore[attr-defined]
+                counted += words
+                problems += [f"{width} px {page}: {s}" for s in split]
+            assert counted > 10_000, counted  # 검사가 실제로 낱말을 보았다
+    finally:
+        _set_viewport(browser, 1400, 1000)
+    assert not problems, f"두 줄에 걸친 어절 {len(problems)}개: {problems[:8]}"
+
+
+def test_phone_width_scrolls_only_inside_code_and_wide_tables(
+    site: tuple[Path, float], server: str, browser: object
+) -> None:
+    """휴대폰 폭(390×844)에서 페이지 자체는 옆으로 스크롤되지 않는다. 넓은 코드와 표는 자기 상자 안에서만 스크롤된다."""
+    site_dir, _ = site
+    wide: list[str] = []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        _set_viewport(browser, *PHONE)
+        assert browser.execute_script("return window.innerWidth") == PHONE[0]  # type: ignore[attr-defined]
+        for page in pages(site_dir):
+            _open(browser, f"{server}/{page.removesuffix('index.html')}")
+            width = browser.execute_script("return document.documentElement.scrollWidth")  # type: ignore[attr-defined]
+            if width > PHONE[0]:
+                culprit = browser.execute_script(  # type: ignore[attr-defined]
+                    "const w = window.innerWidth; return Array.from(document.querySelectorAll('body *'))"
+                    ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('pre, table, .highlight-ipynb,"
+                    " .jp-OutputArea-output, .md-typeset__scrollwrap, .MathJax_Display'))"
+                    ".slice(0, 3).map(e => e.tagName + '.' + e.className)"
+                )
+                wide.append(f"{page}: 너비 {width} px, {culprit}")
+            name = page.split("/")[0].replace(".html", "")
+            if name in {"index", "01_neuron", "glossary", "instructor"}:
+                browser.save_screenshot(str(SCREENSHOTS / f"phone-{name}.png"))  # type: ignore[attr-defined]
+    finally:
+        _set_viewport(browser, 1400, 1000)
+    assert not wide, "휴대폰 폭에서 옆으로 스크롤되는 페이지:\n" + "\n".join(wide)

@@ -18,7 +18,7 @@ REQUIRED = {
     "jupyterlab-language-pack-ko-kr", "jupyterlab-rise",
 }  # fmt: skip
 # 학생 환경에 들어가면 안 되는 것: 테스트·웹사이트 도구(requirements-dev.txt)와 강의실 서버(classroom/requirements.txt)
-NOT_FOR_STUDENTS = {"ruff", "mkdocs", "mkdocs-material", "mkdocs-jupyter", "selenium", "jupyterhub", "nbgitpuller",
+NOT_FOR_STUDENTS = {"ruff", "mkdocs", "mkdocs-material", "mkdocs-jupyter", "selenium", "pylatexenc", "jupyterhub", "nbgitpuller",
                     "jupyterhub-systemdspawner", "jupyterhub-idle-culler"}  # fmt: skip
 OTHER_REQUIREMENTS = ("requirements-dev.txt", "classroom/requirements.txt")
 

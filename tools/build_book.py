@@ -150,7 +150,8 @@ def write_sources() -> list[tuple[Path, str]]:
     found = lessons()
     for path, _ in found:
         shutil.copy2(path, SRC / path.name)
-    shutil.copy2(BOOK / "assets" / "mathjax-loader.js", SRC / "assets" / "mathjax-loader.js")
+    for asset in ("mathjax-loader.js", "course.css", "a11y.js"):
+        shutil.copy2(BOOK / "assets" / asset, SRC / "assets" / asset)
     (SRC / "index.md").write_text(landing_page(), encoding="utf-8")
     (SRC / "glossary.md").write_text(build_glossary.render(build_glossary.load_terms()), encoding="utf-8")
     (SRC / "troubleshooting.md").write_text(troubleshooting_page(), encoding="utf-8")
@@ -166,7 +167,7 @@ def config(found: list[tuple[Path, str]]) -> Path:
     settings["docs_dir"] = str(SRC)
     settings["site_dir"] = str(SITE)
     settings["theme"]["custom_dir"] = str(BOOK / "overrides")
-    settings["hooks"] = [str(BOOK / "hooks.py")]
+    settings["hooks"] = [str(BOOK / "hooks.py"), str(BOOK / "a11y_hooks.py")]
     settings["nav"] = [
         {"소개": "index.md"},
         {"강의": [{title: path.name} for path, title in found]},
@@ -235,12 +236,33 @@ def build() -> float:
     return time.perf_counter() - start
 
 
+# 검색 색인 본문의 수식: $…$, $$…$$, \(…\), \[…\]
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$|\\\((.+?)\\\)|\\\[(.+?)\\\]", flags=re.S)
+
+
+def plain_math(text: str) -> str:
+    """글 속 TeX 수식을 유니코드 글로 바꾼다(``$\\sigma(wx)$`` → ``σ(wx)``). 검색 결과 조각에 TeX가 보이지 않게 한다."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    converter = LatexNodes2Text(math_mode="text")
+
+    def convert(match: re.Match[str]) -> str:
+        source = next(group for group in match.groups() if group is not None)
+        try:
+            return converter.latex_to_text(source).strip()
+        except Exception:  # 읽지 못한 수식은 기호만 뗀다
+            return re.sub(r"\\([A-Za-z]+)|[{}]", r"\1", source)
+
+    return _MATH.sub(convert, text)
+
+
 def tidy_search_index() -> None:
-    """검색 결과에 보이는 제목에서 제목 옆의 앵커 표시(¶)를 뗀다."""
+    """검색 결과에 보이는 제목에서 제목 옆의 앵커 표시(¶)를 떼고, 제목과 본문의 TeX 수식을 읽을 수 있는 글로 바꾼다."""
     path = SITE / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
     for doc in index["docs"]:
-        doc["title"] = doc["title"].rstrip("¶").rstrip()
+        doc["title"] = plain_math(doc["title"].rstrip("¶").rstrip())
+        doc["text"] = plain_math(doc["text"])
     path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
 
 

@@ -223,9 +223,19 @@ def first_line(slide: Slide) -> str:
     for cell in slide.cells:
         lines = [line.strip() for line in "".join(cell["source"]).splitlines() if line.strip()]
         if lines:
-            line = lines[0] if len(lines[0]) <= 80 else lines[0][:79] + "…"
+            line = lines[0] if len(lines[0]) <= 80 else _cut(lines[0], 79) + "…"
             return _code(line) if cell["cell_type"] == "code" else _table_text(line)
     return "(보이는 셀이 없습니다)"
+
+
+def _cut(text: str, length: int) -> str:
+    """``text``를 ``length``자 안에서 자른다. 수식($…$)이나 인라인 코드(`…`) 가운데에서는 자르지 않는다
+    (짝이 맞지 않는 $가 남으면 페이지와 검색 결과에 TeX 원문이 보인다)."""
+    cut = text[:length]
+    for mark in ("$", "`"):
+        if cut.count(mark) % 2:
+            cut = cut[: cut.rindex(mark)]
+    return cut.rstrip()
 
 
 def _table_text(text: str) -> str:
