@@ -299,3 +299,11 @@ def test_saved_grading_is_reused_only_when_code_data_and_versions_are_unchanged(
     cache.write_text(json.dumps({"key": "다른 코드로 채점한 결과", "mistakes": saved}))
     grading = instructor_pages.Grading(tmp_path)
     assert started == [tmp_path] and grading.found is None
+
+
+def test_a_shortened_first_line_never_cuts_math_code_or_bold_in_half() -> None:
+    """슬라이드 목록의 줄임: 짝이 맞지 않는 $, `, **가 남으면 페이지에 TeX 원문이나 깨진 서식이 보인다."""
+    assert instructor_pages._cut("앞 $X\\mathbf{w} + b$ 뒤", 8) == "앞"
+    assert instructor_pages._cut("`keras.layers.Dense(1)` 층", 10) == ""
+    assert instructor_pages._cut("**굵게 시작해서 길게 이어지는 글** 다음", 10) == ""
+    assert instructor_pages._cut("$x$와 `y`와 **z**", 100) == "$x$와 `y`와 **z**"

@@ -229,10 +229,10 @@ def first_line(slide: Slide) -> str:
 
 
 def _cut(text: str, length: int) -> str:
-    """``text``를 ``length``자 안에서 자른다. 수식($…$)이나 인라인 코드(`…`) 가운데에서는 자르지 않는다
+    """``text``를 ``length``자 안에서 자른다. 수식($…$), 인라인 코드(`…`), 굵은 글씨(**…**) 가운데에서는 자르지 않는다
     (짝이 맞지 않는 $가 남으면 페이지와 검색 결과에 TeX 원문이 보인다)."""
     cut = text[:length]
-    for mark in ("$", "`"):
+    for mark in ("**", "$", "`"):
         if cut.count(mark) % 2:
             cut = cut[: cut.rindex(mark)]
     return cut.rstrip()
