@@ -58,10 +58,11 @@ def _open_folder(home: Path, relative: str) -> int | str:
     return fd
 
 
-def _copy_regular_file(folder_fd: int, name: str, target: Path) -> tuple[int, str, str] | str:
-    """폴더 안의 ``name``을 링크를 따라가지 않고, 일반 파일이고 너무 크지 않을 때만 복사한다.
+def read_regular_file(folder_fd: int, name: str, limit: int) -> tuple[bytes, os.stat_result] | str:
+    """폴더 안의 ``name``을 링크를 따라가지 않고, 일반 파일이고 ``limit`` 바이트 이하일 때만 읽는다.
 
-    돌려주는 값은 (크기, 수정 시각, sha256) 또는 건너뛴 까닭이다. O_NONBLOCK: 학생이 만든 FIFO에서 root가 멈추지 않는다."""
+    돌려주는 값은 (내용, 파일 정보) 또는 읽지 않은 까닭이다. O_NONBLOCK: 학생이 만든 FIFO에서 root가 멈추지 않는다."""
+    too_big = f"건너뜀({limit // 2**20} MB 넘음)"
     try:
         fd = os.open(name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
     except OSError:
@@ -73,11 +74,20 @@ def _copy_regular_file(folder_fd: int, name: str, target: Path) -> tuple[int, st
         info = os.fstat(stream.fileno())
         if not stat.S_ISREG(info.st_mode):
             return "건너뜀(일반 파일 아님)"
-        if info.st_size > MAX_BYTES:
-            return "건너뜀(100 MB 넘음)"
-        data = stream.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        return "건너뜀(100 MB 넘음)"
+        if info.st_size > limit:
+            return too_big
+        data = stream.read(limit + 1)
+    return too_big if len(data) > limit else (data, info)
+
+
+def _copy_regular_file(folder_fd: int, name: str, target: Path) -> tuple[int, str, str] | str:
+    """폴더 안의 ``name``을 링크를 따라가지 않고, 일반 파일이고 너무 크지 않을 때만 복사한다.
+
+    돌려주는 값은 (크기, 수정 시각, sha256) 또는 건너뛴 까닭이다."""
+    outcome = read_regular_file(folder_fd, name, MAX_BYTES)
+    if isinstance(outcome, str):
+        return outcome
+    data, info = outcome
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     os.utime(target, (info.st_atime, info.st_mtime))
@@ -136,6 +146,19 @@ def group_homes(group: str) -> list[Path]:
     return [Path(pwd.getpwnam(name).pw_dir) for name in sorted(names)]
 
 
+def student_homes(pattern: str | None, group: str) -> list[Path]:
+    """``--homes``의 glob이 있으면 그것으로, 없으면 Unix 그룹 ``group``으로 찾은 학생 홈 폴더(없으면 알리고 빈 목록)."""
+    if pattern:
+        homes = sorted(Path(p) for p in glob.glob(pattern) if Path(p).is_dir())
+        where = pattern
+    else:
+        homes = sorted(home for home in group_homes(group) if home.is_dir())
+        where = f"그룹 {group}"
+    if not homes:
+        print(f"학생 홈 폴더를 찾지 못했습니다({where}). / no student homes found", file=sys.stderr)
+    return homes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="학생들의 노트북 모으기 (collect students' notebooks)")
     parser.add_argument("--name", required=True, help="이번에 모은 것의 이름(예: week03). 이미 있으면 멈춘다.")
@@ -145,14 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relative", default="dl-course/notebooks", help="홈 안에서 노트북이 있는 폴더")
     parser.add_argument("--dest", default="/srv/dl-course/collected", help="모은 것을 둘 폴더")
     args = parser.parse_args(argv)
-    if args.homes:
-        homes = sorted(Path(p) for p in glob.glob(args.homes) if Path(p).is_dir())
-        where = args.homes
-    else:
-        homes = sorted(home for home in group_homes(args.group) if home.is_dir())
-        where = f"그룹 {args.group}"
+    homes = student_homes(args.homes, args.group)
     if not homes:
-        print(f"학생 홈 폴더를 찾지 못했습니다({where}). / no student homes found", file=sys.stderr)
         return 2
     try:
         entries = collect(homes, args.relative, args.lesson, Path(args.dest) / args.name)

@@ -21,16 +21,14 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import glob
 import os
-import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # 같은 폴더의 collect_work
 
-from collect_work import _NOFOLLOW, _open_folder, group_homes
+from collect_work import _open_folder, read_regular_file, student_homes
 
 from helpers.exercises.records import DEFAULT_RELATIVE, ExerciseStats, parse_records, summarize
 from helpers.progress_table import lesson_catalogue, short_time, text_table, time_key
@@ -59,22 +57,8 @@ def read_progress(home: Path, relative: Path = DEFAULT_RELATIVE) -> bytes | str:
     if isinstance(folder_fd, str):
         return folder_fd
     try:
-        try:
-            fd = os.open(relative.name, os.O_RDONLY | _NOFOLLOW | os.O_NONBLOCK, dir_fd=folder_fd)
-        except OSError:
-            try:
-                is_link = stat.S_ISLNK(os.lstat(relative.name, dir_fd=folder_fd).st_mode)
-            except OSError:
-                return "없음"
-            return "건너뜀(링크)" if is_link else "없음"
-        with os.fdopen(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return "건너뜀(일반 파일 아님)"
-            if info.st_size > MAX_BYTES:
-                return "건너뜀(16 MB 넘음)"
-            data = stream.read(MAX_BYTES + 1)
-        return "건너뜀(16 MB 넘음)" if len(data) > MAX_BYTES else data
+        outcome = read_regular_file(folder_fd, relative.name, MAX_BYTES)
+        return outcome if isinstance(outcome, str) else outcome[0]
     finally:
         os.close(folder_fd)
 
@@ -279,14 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         help="이번 보고서의 이름(기본: 지금 시각)",
     )
     args = parser.parse_args(argv)
-    if args.homes:
-        homes = sorted(Path(p) for p in glob.glob(args.homes) if Path(p).is_dir())
-        where = args.homes
-    else:
-        homes = sorted(home for home in group_homes(args.group) if home.is_dir())
-        where = f"그룹 {args.group}"
+    homes = student_homes(args.homes, args.group)
     if not homes:
-        print(f"학생 홈 폴더를 찾지 못했습니다({where}). / no student homes found", file=sys.stderr)
         return 2
     lessons = [f"lesson{lesson.removeprefix('lesson').zfill(2)}" for lesson in args.lesson]
     known = lesson_catalogue()

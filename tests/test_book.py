@@ -12,7 +12,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import sys
 import threading
 import time
@@ -27,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import build_book  # noqa: E402
+
+from tests.browsers import headless_chromium  # noqa: E402
 
 SEARCH_SEPARATOR = build_book.yaml.safe_load((ROOT / "book" / "mkdocs.yml").read_text(encoding="utf-8").replace(
     "__MATHJAX__", '""'))["plugins"][0]["search"]["separator"]  # fmt: skip
@@ -101,17 +102,6 @@ def test_korean_search_separator_splits_particles_off() -> None:
 # 실제 브라우저
 
 
-def _browser_or_skip() -> tuple[str, str]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if chromium and driver:
-        return chromium, driver
-    reason = "chromium과 chromium-driver가 없어 브라우저 검사를 건너뜁니다(sudo apt install chromium chromium-driver)"
-    if os.environ.get("CI") == "true":
-        pytest.fail("CI에서는 브라우저 검사를 반드시 실행합니다: " + reason)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def server(site: tuple[Path, float]) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(site[0]))
@@ -130,17 +120,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    chromium, driver_path = _browser_or_skip()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000", "--lang=ko-KR"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = headless_chromium("--window-size=1400,1000", "--lang=ko-KR", logging=True)
     yield driver
     driver.quit()
 

@@ -6,10 +6,8 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -17,9 +15,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-import requests
 
-from tests.test_book import _browser_or_skip
+from tests.browsers import headless_chromium, jupyter_lab
 
 ROOT = Path(__file__).resolve().parent.parent
 OVERRIDES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "dl-course.json"
@@ -59,62 +56,16 @@ def _free_port() -> int:
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """사용자 설정이 하나도 없는 새 계정처럼 띄운 JupyterLab의 주소와 사용자 설정 폴더."""
     base = tmp_path_factory.mktemp("lab")
-    home = base / "home"
-    settings = home / "lab-settings"
-    env = dict(
-        os.environ,
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(home / "config"),
-        JUPYTER_DATA_DIR=str(home / "data"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        JUPYTERLAB_SETTINGS_DIR=str(settings),
-        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
-    )
+    settings = base / "home" / "lab-settings"
     (base / "work").mkdir()
-    port, token = _free_port(), "dl-course-test"
-    command = [
-        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={base / 'work'}",
-    ]  # fmt: skip
-    if os.geteuid() == 0:
-        command.append("--allow-root")  # CI는 root로 실행한다
-    log = base / "lab.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{url}/api/status", params={"token": token}, timeout=2).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("JupyterLab이 시작되지 않았습니다. 로그의 끝부분:\n" + log.read_text(errors="replace")[-3000:])
-            time.sleep(0.3)
+    with jupyter_lab(base, base / "work", settings, _free_port()) as (url, token):
         yield f"{url}/lab?token={token}", settings
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[object]:
-    chromium, driver_path = _browser_or_skip()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = chromium
     # 브라우저 언어는 영어로 둔다. 한국어 화면이 브라우저가 아니라 강의 환경의 기본 설정에서 온다는 것을 보이려는 것이다.
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,800", "--lang=en-US"):
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=Service(driver_path), options=options)
+    browser = headless_chromium("--window-size=1280,800", "--lang=en-US")
     yield browser
     browser.quit()
 

@@ -14,9 +14,7 @@ JupyterLab을 띄울 때 HOME과 Jupyter의 설정·데이터·작업 공간 폴
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -27,7 +25,7 @@ import nbformat
 import pytest
 import requests
 
-from tests.test_book import _browser_or_skip
+from tests.browsers import headless_chromium, jupyter_lab
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -180,65 +178,15 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     (settings / "jupyterlab-rise" / "plugin.jupyterlab-settings").write_text(
         json.dumps(RISE_SETTINGS)
     )
-    env = dict(
-        os.environ,
-        HOME=str(home),
-        JUPYTER_CONFIG_DIR=str(home / "config"),
-        JUPYTER_DATA_DIR=str(home / "data"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        JUPYTERLAB_SETTINGS_DIR=str(settings),
-        JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
-    )
-    token = os.urandom(16).hex()
-    command = [
-        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={PORT}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={work}", "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]  # fmt: skip
-    if os.geteuid() == 0:
-        command.append("--allow-root")  # CI는 root로 실행한다
-    log = base / "lab.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{PORT}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if requests.get(f"{url}/api/status", params={"token": token}, timeout=2).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"JupyterLab이 포트 {PORT}에서 시작되지 않았습니다. 로그의 끝부분:\n"
-                    + log.read_text(errors="replace")[-3000:]
-                )
-            time.sleep(0.3)
-        yield url, token
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    extra = ("--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+    with jupyter_lab(base, work, settings, PORT, *extra) as lab_address:
+        yield lab_address
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    chromium, driver_path = _browser_or_skip()
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    options.binary_location = chromium
     profile = tmp_path_factory.mktemp("chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--lang=ko-KR",
-                     "--hide-scrollbars", f"--user-data-dir={profile}"):  # fmt: skip
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = headless_chromium("--lang=ko-KR", "--hide-scrollbars", f"--user-data-dir={profile}")
     # 창의 테두리와 상관없이 페이지가 받는 화면을 정확히 1280×720으로
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",

@@ -53,19 +53,26 @@ def stable_widget_ids(notebook: nbformat.NotebookNode, name: str) -> None:
                 view["model_id"] = uuid.uuid5(uuid.NAMESPACE_URL, f"{name}/{index}/{number}").hex
 
 
-def execute(path: Path, timeout: int = 900) -> tuple[float, list[tuple[int, str]]]:
-    """``path``를 실행해 저장하고, 걸린 시간(초)과 stderr가 나온 셀 목록을 튜플로 돌려준다."""
+def run(
+    path: Path, timeout: int = 900, record_timing: bool = False
+) -> tuple[nbformat.NotebookNode, float]:
+    """``path``를 새 ``python3`` 커널로 노트북 폴더에서 처음부터 실행한다(파일에는 쓰지 않는다). (실행한 노트북, 걸린 초)."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
+        record_timing=record_timing,
     )
     start = time.perf_counter()
     client.execute()
-    elapsed = time.perf_counter() - start
+    return notebook, time.perf_counter() - start
+
+
+def execute(path: Path, timeout: int = 900) -> tuple[float, list[tuple[int, str]]]:
+    """``path``를 실행해 저장하고, 걸린 시간(초)과 stderr가 나온 셀 목록을 튜플로 돌려준다."""
+    notebook, elapsed = run(path, timeout)
     notebook.metadata.pop("widgets", None)
     stable_widget_ids(notebook, path.name)
     nbformat.validate(notebook)

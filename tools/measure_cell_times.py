@@ -20,11 +20,11 @@ import os
 import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from helpers.results import save_result  # noqa: E402
 
@@ -70,20 +70,9 @@ def cell_seconds(cell: dict) -> float:
 
 def measure(path: Path, timeout: int = 900) -> dict:
     """노트북 하나를 실행해 {"cells": {셀 id: 초}, "wall_seconds": 전체 시간}을 돌려준다. 파일은 그대로 둔다."""
-    import nbformat
-    from nbclient import NotebookClient
+    import execute_notebooks
 
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=True,
-    )
-    start = time.perf_counter()
-    client.execute()
-    wall = time.perf_counter() - start
+    notebook, wall = execute_notebooks.run(path, timeout, record_timing=True)
     cells = {cell.id: cell_seconds(cell) for cell in notebook.cells if cell.cell_type == "code"}
     return {"cells": cells, "wall_seconds": round(wall, 1)}
 
